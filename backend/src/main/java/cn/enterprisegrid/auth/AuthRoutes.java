@@ -1,0 +1,128 @@
+package cn.enterprisegrid.auth;
+
+import cn.enterprisegrid.http.Bodies;
+import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Console login and account management: {@code POST /api/v1/auth/login},
+ * {@code GET /api/v1/auth/me}, {@code POST /api/v1/accounts}.
+ */
+public final class AuthRoutes {
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{3,64}");
+  private static final int MAX_FAILURES = 10;
+  private static final int FAILURE_WINDOW_SECONDS = 15 * 60;
+  /** Verified against when the account does not exist, so both paths cost the same. */
+  private static final String DUMMY_HASH = Passwords.hash("not-a-real-password");
+
+  private final Vertx vertx;
+  private final Store store;
+  private final AccountStore accounts;
+  private final Tokens tokens;
+  private final Guard guard;
+
+  public AuthRoutes(Vertx vertx, Store store, Tokens tokens, Guard guard) {
+    this.vertx = vertx;
+    this.store = store;
+    this.accounts = new AccountStore(store);
+    this.tokens = tokens;
+    this.guard = guard;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/v1/auth/login").handler(this::login);
+    router.get("/api/v1/auth/me").handler(guard.authenticated()).handler(this::me);
+    router.post("/api/v1/accounts").handler(guard.roles(Role.GRID_ADMIN)).handler(this::createAccount);
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonObject body = Bodies.object(ctx);
+    String username = Bodies.requiredString(body, "username");
+    String password = Bodies.requiredString(body, "password");
+    String failKey = "login:fail:{a:" + username + "}";
+    store.api().get(failKey)
+        .compose(count -> {
+          if (count != null && count.toInteger() >= MAX_FAILURES) {
+            return Future.failedFuture(new ProblemException(Problem.of(429, "too-many-attempts",
+                "Too many attempts", "too many failed logins for this user; try again later")));
+          }
+          return accounts.find(username);
+        })
+        .compose(account -> vertx.executeBlocking(() -> {
+          boolean ok = Passwords.verify(password, account == null ? DUMMY_HASH : account.passwordHash());
+          return ok && account != null ? account : null;
+        }, false))
+        .compose(account -> {
+          if (account == null) {
+            return store.api().incr(failKey)
+                .compose(n -> store.api().expire(List.of(failKey, String.valueOf(FAILURE_WINDOW_SECONDS))))
+                .compose(v -> Future.failedFuture(
+                    ProblemException.unauthorized("unknown username or wrong password")));
+          }
+          return store.api().del(List.of(failKey)).map(v -> account);
+        })
+        .onSuccess(account -> ctx.json(new JsonObject()
+            .put("token", tokens.issue(account.principal()))
+            .put("expiresIn", tokens.ttl().toSeconds())
+            .put("role", account.role().name())))
+        .onFailure(ctx::fail);
+  }
+
+  private void me(RoutingContext ctx) {
+    Principal p = Guard.principal(ctx);
+    JsonObject json = new JsonObject().put("subject", p.subject()).put("bound", p.bound())
+        .put("scope", p.scope().toJson());
+    if (p.role() != null) {
+      json.put("role", p.role().name());
+    }
+    ctx.json(json);
+  }
+
+  private void createAccount(RoutingContext ctx) {
+    Principal admin = Guard.principal(ctx);
+    JsonObject body = Bodies.object(ctx);
+    String username = Bodies.requiredString(body, "username");
+    if (!USERNAME.matcher(username).matches()) {
+      throw ProblemException.invalid("/username",
+          "username must be 3 to 64 letters, digits or . _ @ -");
+    }
+    String password = Bodies.requiredString(body, "password");
+    if (password.length() < 8 || password.length() > 128) {
+      throw ProblemException.invalid("/password", "password must be 8 to 128 characters");
+    }
+    String roleName = Bodies.requiredString(body, "role");
+    Role role = Role.parse(roleName);
+    if (role == null) {
+      throw ProblemException.invalid("/role", "role must be one of " + List.of(Role.values()));
+    }
+    Scope scope = Scope.fromJson(Bodies.optionalObject(body, "scope"));
+    List<Problem.FieldError> errors = scope.validate(role);
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    boolean regionRole = role == Role.GRID_ADMIN || role == Role.SUPERVISOR || role == Role.LIAISON;
+    if (regionRole && !admin.scope().coversScopeRegion(scope)) {
+      throw new ProblemException(Problem.field(403, "/scope/region",
+          "an admin of region " + admin.scope().region() + " may only create accounts inside it"));
+    }
+    vertx.executeBlocking(() -> Passwords.hash(password), false)
+        .compose(hash -> accounts.create(username, role, scope, hash, admin.actor()))
+        .compose(created -> created ? accounts.find(username)
+            : Future.failedFuture(ProblemException.conflict("account-exists",
+                "an account named " + username + " already exists")))
+        .onSuccess(account -> ctx.response().setStatusCode(201)
+            .putHeader("Content-Type", "application/json")
+            .putHeader("Location", "/api/v1/accounts/" + username)
+            .end(account.toJson().encode()))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,86 @@
+package cn.enterprisegrid.http;
+
+import cn.enterprisegrid.audit.AuditRoutes;
+import cn.enterprisegrid.auth.AuthRoutes;
+import cn.enterprisegrid.auth.Guard;
+import cn.enterprisegrid.auth.Tokens;
+import cn.enterprisegrid.config.Settings;
+import cn.enterprisegrid.health.HealthRoutes;
+import cn.enterprisegrid.store.Store;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.LoggerFormat;
+import io.vertx.ext.web.handler.LoggerHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+import java.util.Set;
+
+/**
+ * Serves the HTTP API. One instance per core; each has its own Redis connection pool and router,
+ * all instances share the port.
+ */
+public final class HttpVerticle extends VerticleBase {
+  private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+  private final Settings settings;
+  private final String jwtSecret;
+  private final PrometheusMeterRegistry metrics;
+  private Store store;
+  private HttpServer server;
+
+  public HttpVerticle(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics) {
+    this.settings = settings;
+    this.jwtSecret = jwtSecret;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    store = Store.connect(vertx, settings.redisUrl());
+    Tokens tokens = new Tokens(vertx, jwtSecret, settings.tokenTtl());
+    Guard guard = new Guard(tokens);
+
+    Router router = Router.router(vertx);
+    router.route().handler(LoggerHandler.create(LoggerFormat.DEFAULT));
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
+    router.route().handler(ctx -> {
+      if (WITH_BODY.contains(ctx.request().method())) {
+        body.handle(ctx);
+      } else {
+        ctx.next();
+      }
+    });
+    Problems.install(router);
+
+    new HealthRoutes(vertx, store, settings.indexDir()).mount(router);
+    if (metrics != null) {
+      router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+    }
+    new AuthRoutes(vertx, store, tokens, guard).mount(router);
+    new AuditRoutes(store, guard).mount(router);
+
+    return vertx.createHttpServer(new HttpServerOptions()
+            .setCompressionSupported(true)
+            .setMaxFormAttributeSize(8192))
+        .requestHandler(router)
+        .listen(settings.httpPort())
+        .onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
+    return closed.eventually(() -> store.close());
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int port() {
+    return server.actualPort();
+  }
+}

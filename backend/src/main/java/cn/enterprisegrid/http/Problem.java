@@ -1,0 +1,56 @@
+package cn.enterprisegrid.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/**
+ * An RFC 7807 problem document. {@code type} is stable ({@code /problems/SLUG}) so clients can
+ * branch on it; {@code pointer} names the offending field of the request body as a JSON pointer.
+ */
+public record Problem(String type, String title, int status, String detail, String pointer,
+    List<FieldError> errors) {
+
+  /** One offending field: its JSON pointer and what is wrong with it. */
+  public record FieldError(String pointer, String detail) {}
+
+  public static Problem of(int status, String slug, String title, String detail) {
+    return new Problem("/problems/" + slug, title, status, detail, null, List.of());
+  }
+
+  /** A 422 (or 400) naming one field. */
+  public static Problem field(int status, String pointer, String detail) {
+    return new Problem("/problems/validation", "Invalid field", status, detail, pointer,
+        List.of(new FieldError(pointer, detail)));
+  }
+
+  /** A 422 naming several fields; the first one is the document's {@code pointer}. */
+  public static Problem fields(List<FieldError> errors) {
+    FieldError first = errors.get(0);
+    String detail = errors.size() == 1 ? first.detail()
+        : first.detail() + " (and " + (errors.size() - 1) + " more)";
+    return new Problem("/problems/validation", "Invalid fields", 422, detail, first.pointer(),
+        List.copyOf(errors));
+  }
+
+  public JsonObject toJson(String instance) {
+    JsonObject json = new JsonObject()
+        .put("type", type)
+        .put("title", title)
+        .put("status", status)
+        .put("detail", detail);
+    if (instance != null) {
+      json.put("instance", instance);
+    }
+    if (pointer != null) {
+      json.put("pointer", pointer);
+    }
+    if (!errors.isEmpty()) {
+      JsonArray arr = new JsonArray();
+      errors.forEach(e -> arr.add(new JsonObject().put("pointer", e.pointer()).put("detail", e.detail())));
+      json.put("errors", arr);
+    }
+    return json;
+  }
+}

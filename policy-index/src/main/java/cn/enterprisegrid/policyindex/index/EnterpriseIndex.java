@@ -1,0 +1,361 @@
+package cn.enterprisegrid.policyindex.index;
+
+import cn.enterprisegrid.policyindex.profile.Profile;
+import cn.enterprisegrid.policyindex.reference.Divisions;
+import cn.enterprisegrid.policyindex.reference.IndustryCodes;
+import cn.enterprisegrid.policyindex.rule.Benefit;
+import cn.enterprisegrid.policyindex.rule.Rule;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortedSetSelector;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Policy → firms: a Lucene index of enterprise profiles (one document per uscc) that answers a rule
+ * with its TRUE (eligible) and UNKNOWN sets, counts, paged or streamed ids, and a pre-publish
+ * simulation with breakdowns and payout.
+ *
+ * <p>Writes ({@link #upsert}, {@link #delete}) become visible to searches after {@link #refresh()}
+ * or {@link #commit(String)}, and durable only after {@link #commit(String)}, which also records
+ * the id of the last change applied so that a restarted node can catch up from there ({@link
+ * #lastChangeId()}). {@link #close()} discards uncommitted writes. yearsSinceEstablished is
+ * evaluated at the date given, by default today in Asia/Shanghai. Blocking and thread-safe.
+ */
+public final class EnterpriseIndex implements Closeable {
+
+  private static final String[] BREAKDOWN = {EnterpriseDocuments.TOWNSHIP, EnterpriseDocuments.SECTION,
+      EnterpriseDocuments.SIZE_CLASS};
+
+  private final LuceneStore store;
+  private final Clock clock;
+
+  private EnterpriseIndex(Path dir, Clock clock) {
+    this.store = new LuceneStore(dir, new KeywordAnalyzer(), 256);
+    this.clock = clock;
+  }
+
+  /** Opens (or creates) the index in a directory; dates default to today in Asia/Shanghai. */
+  public static EnterpriseIndex open(Path dir) {
+    return open(dir, Clock.system(ZoneId.of("Asia/Shanghai")));
+  }
+
+  /** Opens (or creates) the index in a directory with a clock for the default evaluation date. */
+  public static EnterpriseIndex open(Path dir, Clock clock) {
+    return new EnterpriseIndex(Objects.requireNonNull(dir), Objects.requireNonNull(clock));
+  }
+
+  /** Adds or replaces the firm's document. */
+  public void upsert(Profile profile) {
+    try {
+      store.writer().updateDocument(new Term(EnterpriseDocuments.USCC, profile.uscc()), EnterpriseDocuments.toDocument(profile));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes the firm's document (no-op when absent). */
+  public void delete(String uscc) {
+    try {
+      store.writer().deleteDocuments(new Term(EnterpriseDocuments.USCC, uscc));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes all writes durable, records {@code lastChangeId} in the commit, and refreshes readers. */
+  public void commit(String lastChangeId) {
+    store.commit(lastChangeId);
+  }
+
+  /** The change id recorded by the last commit (also after a restart). */
+  public Optional<String> lastChangeId() {
+    return store.lastChangeId();
+  }
+
+  /** Makes writes so far visible to searches. */
+  public void refresh() {
+    store.refresh();
+  }
+
+  /**
+   * Replaces the whole content: deletes everything, adds every profile (on up to two threads),
+   * commits with {@code lastChangeId} and refreshes. Searches keep seeing the old content until
+   * the commit.
+   */
+  public void rebuild(Iterable<Profile> profiles, String lastChangeId) {
+    try {
+      store.writer().deleteAll();
+      int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+      Iterator<Profile> it = profiles.iterator();
+      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "enterprise-index-rebuild");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          futures.add(pool.submit(() -> {
+            List<Profile> batch = new ArrayList<>(512);
+            while (true) {
+              batch.clear();
+              synchronized (it) {
+                while (batch.size() < 512 && it.hasNext()) {
+                  batch.add(it.next());
+                }
+              }
+              if (batch.isEmpty()) {
+                return null;
+              }
+              List<Document> docs = new ArrayList<>(batch.size());
+              for (Profile p : batch) {
+                docs.add(EnterpriseDocuments.toDocument(p));
+              }
+              store.writer().addDocuments(docs);
+            }
+          }));
+        }
+        for (Future<?> f : futures) {
+          f.get();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("rebuild interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(c);
+    }
+    store.commit(lastChangeId);
+  }
+
+  /** Merges segments (after a rebuild) for faster searches. */
+  public void forceMerge(int maxSegments) {
+    store.forceMerge(maxSegments);
+  }
+
+  /** Number of firms visible to searches. */
+  public long size() {
+    return store.search(s -> (long) s.getIndexReader().numDocs());
+  }
+
+  /** Bytes used by the index directory. */
+  public long sizeOnDisk() {
+    return store.sizeOnDisk();
+  }
+
+  /** Counts of ELIGIBLE and UNKNOWN firms today. */
+  public Counts count(Rule rule) {
+    return count(rule, today());
+  }
+
+  /** Counts of ELIGIBLE and UNKNOWN firms at a date. */
+  public Counts count(Rule rule, LocalDate asOf) {
+    RuleQueries q = new RuleQueries(asOf);
+    Query t = q.trueSet(rule);
+    Query u = q.unknownSet(rule);
+    return store.search(s -> new Counts(s.count(t), s.count(u)));
+  }
+
+  /** One page of ELIGIBLE firm ids in uscc order, after the cursor {@code after} (null for the first). */
+  public IdPage eligible(Rule rule, LocalDate asOf, String after, int limit) {
+    return page(new RuleQueries(asOf).trueSet(rule), after, limit);
+  }
+
+  /** One page of UNKNOWN firm ids in uscc order, after the cursor {@code after} (null for the first). */
+  public IdPage unknown(Rule rule, LocalDate asOf, String after, int limit) {
+    return page(new RuleQueries(asOf).unknownSet(rule), after, limit);
+  }
+
+  /** Streams every ELIGIBLE firm id (index order) to the consumer, on the calling thread. */
+  public void forEachEligible(Rule rule, LocalDate asOf, Consumer<String> consumer) {
+    stream(new RuleQueries(asOf).trueSet(rule), consumer);
+  }
+
+  /** Streams every UNKNOWN firm id (index order) to the consumer, on the calling thread. */
+  public void forEachUnknown(Rule rule, LocalDate asOf, Consumer<String> consumer) {
+    stream(new RuleQueries(asOf).unknownSet(rule), consumer);
+  }
+
+  /** {@link #simulate(Rule, Benefit, Double, LocalDate)} today. */
+  public Simulation simulate(Rule rule, Benefit benefit, Double fundPool) {
+    return simulate(rule, benefit, fundPool, today());
+  }
+
+  /**
+   * Simulates a policy: ELIGIBLE and UNKNOWN counts, broken down by township, industry section and
+   * size class, and when a benefit is given the estimated payout against the fund pool.
+   *
+   * @param benefit may be null (no payout)
+   * @param fundPool may be null (no pool)
+   */
+  public Simulation simulate(Rule rule, Benefit benefit, Double fundPool, LocalDate asOf) {
+    RuleQueries q = new RuleQueries(asOf);
+    Query t = q.trueSet(rule);
+    Query u = q.unknownSet(rule);
+    return store.search(s -> {
+      BreakdownCollector yes = new BreakdownCollector(BREAKDOWN, benefit, fundPool != null);
+      s.search(t, yes);
+      BreakdownCollector maybe = new BreakdownCollector(BREAKDOWN, benefit, false);
+      s.search(u, maybe);
+      Divisions divisions = Divisions.standard();
+      IndustryCodes industries = IndustryCodes.standard();
+      List<Bucket> townships = buckets(yes.counts(0), maybe.counts(0), k -> divisions.name(k).orElse(null));
+      List<Bucket> sections = buckets(yes.counts(1), maybe.counts(1), k -> industries.name(k).orElse(null));
+      List<Bucket> sizes = buckets(yes.counts(2), maybe.counts(2), k -> null);
+      Payout payout = benefit == null ? null : payout(yes, maybe, fundPool);
+      return new Simulation(yes.hits, maybe.hits, townships, sections, sizes, payout);
+    });
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  private static Payout payout(BreakdownCollector yes, BreakdownCollector maybe, Double pool) {
+    long worst = yes.paid;
+    long best = yes.paid;
+    double shortfall = 0;
+    if (pool != null && yes.total > pool) {
+      double[] a = Arrays.copyOf(yes.amounts, yes.amountCount);
+      Arrays.sort(a);
+      best = covered(a, pool, true);
+      worst = covered(a, pool, false);
+      shortfall = yes.total - pool;
+    }
+    return new Payout(yes.total, yes.paid, yes.withoutFigure, maybe.total, pool, worst, best, shortfall);
+  }
+
+  private static long covered(double[] sortedAscending, double pool, boolean smallestFirst) {
+    double left = pool;
+    long n = 0;
+    for (int i = 0; i < sortedAscending.length; i++) {
+      double a = sortedAscending[smallestFirst ? i : sortedAscending.length - 1 - i];
+      if (a > left) {
+        break;
+      }
+      left -= a;
+      n++;
+    }
+    return n;
+  }
+
+  private static List<Bucket> buckets(Map<String, long[]> yes, Map<String, long[]> maybe, Function<String, String> label) {
+    java.util.Set<String> keys = new java.util.HashSet<>(yes.keySet());
+    keys.addAll(maybe.keySet());
+    List<Bucket> out = new ArrayList<>(keys.size());
+    for (String k : keys) {
+      long e = yes.containsKey(k) ? yes.get(k)[0] : 0;
+      long u = maybe.containsKey(k) ? maybe.get(k)[0] : 0;
+      out.add(new Bucket(k, label.apply(k), e, u));
+    }
+    out.sort(Comparator.comparingLong(Bucket::eligible).reversed()
+        .thenComparing(Comparator.comparingLong(Bucket::unknown).reversed())
+        .thenComparing(Bucket::key));
+    return out;
+  }
+
+  private IdPage page(Query q, String after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1");
+    }
+    Query query = q;
+    if (after != null) {
+      query = new BooleanQuery.Builder()
+          .add(q, Occur.FILTER)
+          .add(new TermRangeQuery(EnterpriseDocuments.USCC, new BytesRef(after), null, false, false), Occur.FILTER)
+          .build();
+    }
+    Query finalQuery = query;
+    Sort sort = new Sort(KeywordField.newSortField(EnterpriseDocuments.USCC, false, SortedSetSelector.Type.MIN));
+    return store.search(s -> {
+      TopFieldDocs top = s.search(finalQuery, limit + 1, sort, false);
+      List<String> ids = new ArrayList<>(Math.min(limit, top.scoreDocs.length));
+      for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
+        ids.add(((BytesRef) ((FieldDoc) top.scoreDocs[i]).fields[0]).utf8ToString());
+      }
+      String next = top.scoreDocs.length > limit ? ids.get(ids.size() - 1) : null;
+      return new IdPage(ids, next);
+    });
+  }
+
+  private void stream(Query q, Consumer<String> consumer) {
+    store.search(s -> {
+      s.search(q, new Collector() {
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+          SortedSetDocValues ids = DocValues.getSortedSet(context.reader(), EnterpriseDocuments.USCC);
+          return new LeafCollector() {
+            @Override
+            public void setScorer(Scorable scorer) {}
+
+            @Override
+            public void collect(int doc) throws IOException {
+              if (ids.advanceExact(doc)) {
+                consumer.accept(ids.lookupOrd(ids.nextOrd()).utf8ToString());
+              }
+            }
+          };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+          return ScoreMode.COMPLETE_NO_SCORES;
+        }
+      });
+      return null;
+    });
+  }
+}
