@@ -5,7 +5,11 @@ import cn.enterprisegrid.auth.AuthRoutes;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Tokens;
 import cn.enterprisegrid.config.Settings;
+import cn.enterprisegrid.auth.WeChatLogin;
 import cn.enterprisegrid.health.HealthRoutes;
+import cn.enterprisegrid.mp.MiniProgramContract;
+import cn.enterprisegrid.mp.wechat.WeChatClient;
+import cn.enterprisegrid.mp.wechat.WeChatConfig;
 import cn.enterprisegrid.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -32,6 +36,7 @@ public final class HttpVerticle extends VerticleBase {
   private final String jwtSecret;
   private final PrometheusMeterRegistry metrics;
   private Store store;
+  private WeChatClient wechat;
   private HttpServer server;
 
   public HttpVerticle(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics) {
@@ -45,6 +50,11 @@ public final class HttpVerticle extends VerticleBase {
     store = Store.connect(vertx, settings.redisUrl());
     Tokens tokens = new Tokens(vertx, jwtSecret, settings.tokenTtl());
     Guard guard = new Guard(tokens);
+
+    WeChatClient wechat = new WeChatClient(vertx,
+        new WeChatConfig(settings.wechatApiBase(), settings.wechatAppId(), settings.wechatSecret()),
+        store.client());
+    this.wechat = wechat;
 
     Router router = Router.router(vertx);
     router.route().handler(LoggerHandler.create(LoggerFormat.DEFAULT));
@@ -65,18 +75,28 @@ public final class HttpVerticle extends VerticleBase {
     new AuthRoutes(vertx, store, tokens, guard).mount(router);
     new AuditRoutes(store, guard).mount(router);
 
-    return vertx.createHttpServer(new HttpServerOptions()
+    return MiniProgramContract.load(vertx)
+        .compose(contract -> {
+          new ContractRoutes(vertx, contract)
+              .operation(MiniProgramContract.OP_LOGIN, new WeChatLogin(store, wechat, tokens)::handle)
+              .mount(router);
+          return MiniProgramContract.mountYaml(vertx, router);
+        })
+        .compose(r -> vertx.createHttpServer(new HttpServerOptions()
             .setCompressionSupported(true)
             .setMaxFormAttributeSize(8192))
-        .requestHandler(router)
-        .listen(settings.httpPort())
-        .onSuccess(s -> server = s);
+            .requestHandler(router)
+            .listen(settings.httpPort())
+        .onSuccess(s -> server = s));
   }
 
   @Override
   public Future<?> stop() {
     Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
-    return closed.eventually(() -> store.close());
+    return closed.eventually(() -> {
+      wechat.close();
+      return store.close();
+    });
   }
 
   /** The port actually bound (useful when configured as 0). */

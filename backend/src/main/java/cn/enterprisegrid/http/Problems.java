@@ -1,6 +1,7 @@
 package cn.enterprisegrid.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import cn.enterprisegrid.mp.RequestViolation;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.Router;
@@ -8,6 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
 
 /**
  * Turns every failure and every unmatched request into an {@code application/problem+json} answer:
@@ -43,6 +46,17 @@ public final class Problems {
     res.end(problem.toJson(ctx.request().path()).encode());
   }
 
+  /** A request that broke the OpenAPI contract: name the body field or the parameter. */
+  static Problem fromViolation(RequestViolation v) {
+    if (v.unsupportedMediaType()) {
+      return Problem.of(415, "unsupported-media-type", "Unsupported media type", v.detail());
+    }
+    String pointer = v.pointer() != null ? v.pointer()
+        : v.name() != null ? "/" + v.name() : "";
+    String detail = v.name() != null ? v.in() + " parameter " + v.name() + ": " + v.detail() : v.detail();
+    return Problem.field(400, pointer, detail);
+  }
+
   static Problem toProblem(RoutingContext ctx) {
     Throwable err = ctx.failure();
     while (err != null && !(err instanceof ProblemException) && !(err instanceof DecodeException)
@@ -51,6 +65,10 @@ public final class Problems {
     }
     if (err instanceof ProblemException pe) {
       return pe.problem();
+    }
+    Optional<RequestViolation> violation = RequestViolation.of(ctx.failure());
+    if (violation.isPresent()) {
+      return fromViolation(violation.get());
     }
     if (err instanceof DecodeException) {
       return Problem.field(400, "", "the body is not well-formed JSON");

@@ -267,7 +267,8 @@ final class RuleJson {
 
   static JsonNode number(double d) {
     if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
-      return NODES.numberNode((long) d);
+      long l = (long) d;
+      return l == (int) l ? NODES.numberNode((int) l) : NODES.numberNode(l);
     }
     return NODES.numberNode(d);
   }

@@ -58,7 +58,8 @@ class ReferenceDataTest {
     assertThat(g.get().name()).isEqualTo("铁路货物运输");
     assertThat(industries.find("531").orElseThrow().implied()).isFalse();
     assertThat(industries.path("65")).isEmpty();
-    assertThat(industries.section("1399")).contains("C"); // unlisted class of a listed division
+    assertThat(industries.exists("1398")).isFalse();
+    assertThat(industries.section("1398")).contains("C"); // unlisted class of a listed division
     assertThat(industries.section("9999")).isEmpty();
     assertThat(IndustryCodes.isPlausiblePrefix("C")).isTrue();
     assertThat(IndustryCodes.isPlausiblePrefix("Z")).isFalse();

@@ -163,7 +163,7 @@ public final class SyntheticData {
     for (int y = lastYear; y > lastYear - years; y--) {
       Double r = miss() ? null : rev;
       Double a = miss() ? null : round2(rev * Math.exp(0.5 * rnd.nextGaussian()));
-      Double rdx = rd && !miss() ? round2(rev * (0.005 + 0.08 * rnd.nextDouble())) : (rnd.nextDouble() < 0.5 ? 0.0 : null);
+      Double rdx = rd && !miss() ? Double.valueOf(round2(rev * (0.005 + 0.08 * rnd.nextDouble()))) : (rnd.nextDouble() < 0.5 ? Double.valueOf(0.0) : null);
       Double tax = miss() ? null : round2(rev * (0.01 + 0.05 * rnd.nextDouble()));
       fin.add(new FinancialYear(y, r, a, rdx, tax));
       rev = round2(rev / (1 + 0.05 + 0.2 * rnd.nextGaussian()));

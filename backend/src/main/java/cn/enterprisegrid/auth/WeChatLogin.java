@@ -1,0 +1,80 @@
+package cn.enterprisegrid.auth;
+
+import cn.enterprisegrid.http.ContractRoutes;
+import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.mp.wechat.WeChatClient;
+import cn.enterprisegrid.mp.wechat.WeChatException;
+import cn.enterprisegrid.mp.wechat.WeChatSession;
+import cn.enterprisegrid.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code POST /mp/v1/auth/login {"code"}}: exchanges a {@code wx.login} code for our token. A WeChat
+ * user bound to a firm or a staff account gets that account's role and scope; one not yet bound
+ * gets a token that can only bind ({@code "bound": false}).
+ */
+public final class WeChatLogin {
+  private final Store store;
+  private final WeChatClient wechat;
+  private final Tokens tokens;
+
+  public WeChatLogin(Store store, WeChatClient wechat, Tokens tokens) {
+    this.store = store;
+    this.wechat = wechat;
+    this.tokens = tokens;
+  }
+
+  static String key(String openid) {
+    return "wxuser:{w:" + openid + "}";
+  }
+
+  public void handle(RoutingContext ctx) {
+    JsonObject body = ContractRoutes.validated(ctx).getBody().getJsonObject();
+    String code = body.getString("code");
+    wechat.code2Session(code)
+        .recover(err -> Future.failedFuture(translate(err)))
+        .compose(this::remember)
+        .onSuccess(principal -> ctx.json(new JsonObject()
+            .put("token", tokens.issue(principal))
+            .put("bound", principal.bound())))
+        .onFailure(ctx::fail);
+  }
+
+  /** Records the WeChat user (first login audited) and returns whom the token speaks for. */
+  private Future<Principal> remember(WeChatSession session) {
+    String openid = session.openid();
+    return store.script("wxuser_login", List.of(key(openid)), List.of(openid,
+            session.unionid() == null ? "" : session.unionid(), session.sessionKey(),
+            Instant.now().toString()))
+        .map(binding -> {
+          if (binding == null || binding.toString().isEmpty()) {
+            return new Principal("wx:" + openid, null, Scope.NONE, openid);
+          }
+          JsonObject b = new JsonObject(binding.toString());
+          return new Principal(b.getString("subject"), Role.parse(b.getString("role")),
+              Scope.fromJson(b.getJsonObject("scope")), openid);
+        });
+  }
+
+  private static Throwable translate(Throwable err) {
+    if (err instanceof WeChatException we) {
+      if (we.isInvalidCode()) {
+        return new ProblemException(Problem.field(401, "/code",
+            "the wx.login code is invalid, expired or already used; call wx.login again"));
+      }
+      if (we.isRetryable()) {
+        return new ProblemException(Problem.of(503, "wechat-unavailable", "WeChat unavailable",
+            "WeChat is busy or unreachable; try again shortly"));
+      }
+      return new ProblemException(Problem.of(502, "wechat-error", "WeChat error",
+          "WeChat refused the login (errcode " + we.errcode() + ")"));
+    }
+    return err;
+  }
+}

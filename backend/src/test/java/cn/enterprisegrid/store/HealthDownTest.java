@@ -1,0 +1,45 @@
+package cn.enterprisegrid.store;
+
+import cn.enterprisegrid.Backend;
+import cn.enterprisegrid.config.Settings;
+import cn.enterprisegrid.testing.TestBackend;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /health} turns 503, naming the failing check, when Redis goes away; 200 when it returns. */
+class HealthDownTest {
+
+  @Test
+  void healthReportsRedisDownAndUpAgain() throws Exception {
+    Path dir = Files.createTempDirectory("health-test");
+    EmbeddedRedis redis = EmbeddedRedis.start(dir.resolve("redis"), "everysec");
+    Vertx vertx = Vertx.vertx();
+    try {
+      int port = TestBackend.freePort();
+      Settings settings = Settings.from(new JsonObject().put("HTTP_PORT", port)
+          .put("DATA_DIR", dir.toString()).put("ADMIN_PASSWORD", "health-pass-1").put("HTTP_INSTANCES", 1))
+          .withRedisUrl(redis.url());
+      Backend backend = Backend.start(vertx, settings, null, false).await();
+      WebClient client = WebClient.create(vertx);
+      assertThat(client.get(port, "127.0.0.1", "/health").send().await().statusCode()).isEqualTo(200);
+
+      redis.close();
+      HttpResponse<io.vertx.core.buffer.Buffer> down = client.get(port, "127.0.0.1", "/health").send().await();
+      JsonObject problem = assertProblem(down, 503, "/problems/unhealthy");
+      assertThat(problem.getString("detail")).contains("redis");
+      backend.stop().await();
+    } finally {
+      redis.close();
+      vertx.close().await();
+    }
+  }
+}
