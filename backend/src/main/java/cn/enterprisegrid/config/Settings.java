@@ -22,7 +22,9 @@ public record Settings(
     int httpInstances,
     String wechatApiBase,
     String wechatAppId,
-    String wechatSecret) {
+    String wechatSecret,
+    String mpEnterprisePage,
+    Duration invitationTtl) {
 
   /** True when no external Redis is configured and the backend runs its own. */
   public boolean embeddedRedis() {
@@ -56,18 +58,22 @@ public record Settings(
         integer(c, "HTTP_INSTANCES", cores),
         str(c, "WECHAT_API_BASE", "https://api.weixin.qq.com"),
         str(c, "WECHAT_APPID", "wx-demo-appid"),
-        str(c, "WECHAT_SECRET", "wx-demo-secret"));
+        str(c, "WECHAT_SECRET", "wx-demo-secret"),
+        str(c, "MP_ENTERPRISE_PAGE", "pages/enterprise/index"),
+        Duration.ofHours(integer(c, "INVITATION_TTL_HOURS", 7 * 24)));
   }
 
   /** The same settings with another Redis URL (used once the embedded Redis has started). */
   public Settings withRedisUrl(String url) {
     return new Settings(httpPort, dataDir, url, redisAppendFsync, adminPassword, jwtSecret, tokenTtl,
-        bodyLimitBytes, httpInstances, wechatApiBase, wechatAppId, wechatSecret);
+        bodyLimitBytes, httpInstances, wechatApiBase, wechatAppId, wechatSecret, mpEnterprisePage,
+        invitationTtl);
   }
 
   public Settings withHttpPort(int port) {
     return new Settings(port, dataDir, redisUrl, redisAppendFsync, adminPassword, jwtSecret, tokenTtl,
-        bodyLimitBytes, httpInstances, wechatApiBase, wechatAppId, wechatSecret);
+        bodyLimitBytes, httpInstances, wechatApiBase, wechatAppId, wechatSecret, mpEnterprisePage,
+        invitationTtl);
   }
 
   public JsonObject toJson() {
@@ -83,7 +89,9 @@ public record Settings(
         .put("HTTP_INSTANCES", httpInstances)
         .put("WECHAT_API_BASE", wechatApiBase)
         .put("WECHAT_APPID", wechatAppId)
-        .put("WECHAT_SECRET", wechatSecret);
+        .put("WECHAT_SECRET", wechatSecret)
+        .put("MP_ENTERPRISE_PAGE", mpEnterprisePage)
+        .put("INVITATION_TTL_HOURS", invitationTtl.toHours());
   }
 
   private static String str(JsonObject c, String key, String dflt) {

@@ -4,7 +4,13 @@ import cn.enterprisegrid.auth.AccountStore;
 import cn.enterprisegrid.auth.Passwords;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
+import cn.enterprisegrid.enterprise.Clock;
+import cn.enterprisegrid.enterprise.EnterpriseStore;
+import cn.enterprisegrid.enterprise.EnterpriseValidator;
 import cn.enterprisegrid.enterprise.Uscc;
+import cn.enterprisegrid.policyindex.profile.Enterprise;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -56,8 +62,55 @@ public final class DemoData {
     return list;
   }
 
+  /** How many demo firms {@code --demo} registers in 开化县. */
+  public static final int FIRMS = 3000;
+
   public Future<Void> load() {
-    return once("accounts", this::loadAccounts);
+    return once("accounts", this::loadAccounts)
+        .compose(v -> once("enterprises", this::loadEnterprises))
+        // the grid indexes the demo firms, so it comes after them
+        .compose(v -> once("grid", () -> new DemoGrid(vertx, store).load()));
+  }
+
+  /**
+   * 3,000 firms of 开化县 through the same registry code as an import (source REGISTRY, actor
+   * demo); the demo firm accounts' codes are among them, with liaisons L0001/L0002 assigned.
+   */
+  private Future<Void> loadEnterprises() {
+    DemoEnterprises gen = new DemoEnterprises(2026);
+    List<String> regions = gen.regions(COUNTY);
+    List<String> firmAccounts = accounts().stream().filter(a -> a.role() == Role.ENTERPRISE)
+        .map(a -> a.scope().uscc()).toList();
+    EnterpriseValidator validator = EnterpriseValidator.standard();
+    EnterpriseStore enterprises = new EnterpriseStore(store);
+    LocalDate today = Clock.today();
+    List<List<Enterprise>> batches = new ArrayList<>();
+    List<Enterprise> batch = new ArrayList<>();
+    for (int i = 0; i < FIRMS; i++) {
+      JsonObject json = i < firmAccounts.size() ? gen.firm(firmAccounts.get(i), regions) : gen.inCounty(COUNTY, regions);
+      EnterpriseValidator.Result r = validator.record(json, today);
+      if (!r.valid()) {
+        throw new IllegalStateException("demo firm invalid: " + r.errors());
+      }
+      batch.add(r.enterprise());
+      if (batch.size() == 500) {
+        batches.add(batch);
+        batch = new ArrayList<>();
+      }
+    }
+    if (!batch.isEmpty()) {
+      batches.add(batch);
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (List<Enterprise> b : batches) {
+      chain = chain.compose(v -> enterprises.registryBatch(b, "demo", null).mapEmpty());
+    }
+    for (int i = 0; i < firmAccounts.size(); i++) {
+      String uscc = firmAccounts.get(i);
+      String liaison = String.format("L%04d", i + 1);
+      chain = chain.compose(v -> enterprises.assignLiaison(uscc, liaison, "demo").mapEmpty());
+    }
+    return chain;
   }
 
   private Future<Void> once(String part, java.util.function.Supplier<Future<Void>> loader) {

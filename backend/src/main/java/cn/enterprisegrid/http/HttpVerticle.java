@@ -6,7 +6,19 @@ import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Tokens;
 import cn.enterprisegrid.config.Settings;
 import cn.enterprisegrid.auth.WeChatLogin;
+import cn.enterprisegrid.enterprise.EnterpriseCode;
+import cn.enterprisegrid.enterprise.EnterpriseRoutes;
+import cn.enterprisegrid.enterprise.EnterpriseStore;
+import cn.enterprisegrid.enterprise.Importer;
+import cn.enterprisegrid.enterprise.Invitations;
+import cn.enterprisegrid.enterprise.MiniProgramEnterpriseRoutes;
+import cn.enterprisegrid.enterprise.ProfileCache;
+import cn.enterprisegrid.grid.GridRoutes;
+import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.health.HealthRoutes;
+import cn.enterprisegrid.visit.VisitConsoleRoutes;
+import cn.enterprisegrid.visit.VisitRoutes;
+import cn.enterprisegrid.visit.Visits;
 import cn.enterprisegrid.mp.MiniProgramContract;
 import cn.enterprisegrid.mp.wechat.WeChatClient;
 import cn.enterprisegrid.mp.wechat.WeChatConfig;
@@ -60,7 +72,17 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(LoggerHandler.create(LoggerFormat.DEFAULT));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
     router.route().handler(ctx -> {
-      if (WITH_BODY.contains(ctx.request().method())) {
+      if (ctx.request().path().equals(EnterpriseRoutes.IMPORT_PATH)) {
+        // streamed by the importer: no body buffering; paused until the importer reads it, and
+        // drained when the answer goes out before the body was read (refused by a guard)
+        ctx.request().pause();
+        ctx.addHeadersEndHandler(v -> {
+          if (!ctx.request().isEnded()) {
+            ctx.request().handler(b -> { }).endHandler(e -> { }).resume();
+          }
+        });
+        ctx.next();
+      } else if (WITH_BODY.contains(ctx.request().method())) {
         body.handle(ctx);
       } else {
         ctx.next();
@@ -74,12 +96,30 @@ public final class HttpVerticle extends VerticleBase {
     }
     new AuthRoutes(vertx, store, tokens, guard).mount(router);
     new AuditRoutes(store, guard).mount(router);
+    EnterpriseStore enterprises = new EnterpriseStore(store);
+    Invitations invitations = new Invitations(store, jwtSecret, settings.invitationTtl());
+    new EnterpriseRoutes(enterprises, new ProfileCache(store, enterprises), new Importer(vertx, enterprises),
+        invitations,
+        new EnterpriseCode(vertx, settings.mpEnterprisePage()), guard).mount(router);
+    MiniProgramEnterpriseRoutes mpEnterprise = new MiniProgramEnterpriseRoutes(enterprises, invitations, tokens);
+    GridStore grid = new GridStore(store);
+    new GridRoutes(vertx, grid, guard).mount(router);
+    new VisitConsoleRoutes(grid, guard).mount(router);
+    VisitRoutes visitRoutes = new VisitRoutes(new Visits(grid, enterprises));
 
-    return MiniProgramContract.load(vertx)
+    // the reference data (divisions, industry codes) loads in about a second: on a worker, before
+    // the first request, never on an event loop
+    return vertx.executeBlocking(() -> {
+          cn.enterprisegrid.policyindex.reference.Divisions.standard();
+          cn.enterprisegrid.policyindex.reference.IndustryCodes.standard();
+          return cn.enterprisegrid.policyindex.profile.ProfileDeriver.standard();
+        }, false)
+        .compose(v -> MiniProgramContract.load(vertx))
         .compose(contract -> {
-          new ContractRoutes(vertx, contract)
-              .operation(MiniProgramContract.OP_LOGIN, new WeChatLogin(store, wechat, tokens)::handle)
-              .mount(router);
+          ContractRoutes routes = new ContractRoutes(vertx, contract)
+              .operation(MiniProgramContract.OP_LOGIN, new WeChatLogin(store, wechat, tokens)::handle);
+          mpEnterprise.register(routes, guard);
+          visitRoutes.register(routes, guard).mount(router);
           return MiniProgramContract.mountYaml(vertx, router);
         })
         .compose(r -> vertx.createHttpServer(new HttpServerOptions()

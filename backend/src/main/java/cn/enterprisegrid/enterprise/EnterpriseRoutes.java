@@ -1,0 +1,199 @@
+package cn.enterprisegrid.enterprise;
+
+import cn.enterprisegrid.auth.Guard;
+import cn.enterprisegrid.auth.Principal;
+import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Bodies;
+import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.http.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.function.BiPredicate;
+
+/**
+ * The console's enterprise routes under {@code /api/v1/enterprises}: import, single create/replace,
+ * profile, history, pending corrections, binding invitations and the enterprise code. Scope misses
+ * answer 404 like unknown firms: a firm's existence is private to those who may see it.
+ */
+public final class EnterpriseRoutes {
+  public static final String IMPORT_PATH = "/api/v1/enterprises/import";
+
+  private final EnterpriseStore store;
+  private final ProfileCache cache;
+  private final Importer importer;
+  private final Invitations invitations;
+  private final EnterpriseCode code;
+  private final Guard guard;
+  private final EnterpriseValidator validator = EnterpriseValidator.standard();
+  private final ProfileView views = ProfileView.standard();
+
+  public EnterpriseRoutes(EnterpriseStore store, ProfileCache cache, Importer importer,
+      Invitations invitations, EnterpriseCode code, Guard guard) {
+    this.store = store;
+    this.cache = cache;
+    this.importer = importer;
+    this.invitations = invitations;
+    this.code = code;
+    this.guard = guard;
+  }
+
+  public void mount(Router router) {
+    String base = "/api/v1/enterprises/:uscc";
+    router.post(IMPORT_PATH).handler(guard.roles(Role.GRID_ADMIN)).handler(importer::handle);
+    router.put(base).handler(guard.roles(Role.GRID_ADMIN)).handler(this::put);
+    Role[] readers = {Role.LIAISON, Role.SUPERVISOR, Role.ENTERPRISE};
+    router.get(base).handler(guard.roles(Role.GRID_ADMIN, readers)).handler(this::profile);
+    router.get(base + "/history").handler(guard.roles(Role.GRID_ADMIN, readers)).handler(this::history);
+    router.get(base + "/corrections").handler(guard.roles(Role.GRID_ADMIN, readers)).handler(this::corrections);
+    router.post(base + "/corrections/:field/confirm").handler(guard.roles(Role.GRID_ADMIN, Role.LIAISON))
+        .handler(this::confirm);
+    router.post(base + "/corrections/:field/reject").handler(guard.roles(Role.GRID_ADMIN, Role.LIAISON))
+        .handler(this::reject);
+    router.post(base + "/invitations").handler(guard.roles(Role.GRID_ADMIN, Role.LIAISON)).handler(this::invite);
+    router.get(base + "/code.png").handler(guard.roles(Role.GRID_ADMIN, readers)).handler(this::codePng);
+  }
+
+  /** The firm named by the path, if the principal passes {@code rule}; else a 404 failure. */
+  private Future<StoredEnterprise> firm(RoutingContext ctx, BiPredicate<Principal, StoredEnterprise> rule) {
+    String uscc = ctx.pathParam("uscc");
+    if (!Uscc.isValid(uscc)) {
+      return Future.failedFuture(ProblemException.notFound("no such enterprise"));
+    }
+    Principal p = Guard.principal(ctx);
+    return store.load(uscc).compose(s -> rule.test(p, s) ? Future.succeededFuture(s)
+        : Future.failedFuture(ProblemException.notFound("no such enterprise")));
+  }
+
+  private void profile(RoutingContext ctx) {
+    String uscc = ctx.pathParam("uscc");
+    if (!Uscc.isValid(uscc)) {
+      throw ProblemException.notFound("no such enterprise");
+    }
+    cache.read(uscc, Guard.principal(ctx))
+        .onSuccess(json -> {
+          if (json == null) {
+            ctx.fail(ProblemException.notFound("no such enterprise"));
+          } else {
+            ctx.response().putHeader("Content-Type", "application/json").end(json);
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void put(RoutingContext ctx) {
+    String uscc = ctx.pathParam("uscc");
+    Principal p = Guard.principal(ctx);
+    JsonObject body = Bodies.object(ctx);
+    Object inBody = body.getValue("uscc");
+    if (inBody != null && !uscc.equals(inBody)) {
+      throw ProblemException.invalid("/uscc", "uscc in the body differs from the path");
+    }
+    body.put("uscc", uscc);
+    EnterpriseValidator.Result r = validator.record(body, Clock.today());
+    if (!r.valid()) {
+      throw ProblemException.invalid(r.errors());
+    }
+    if (!p.scope().coversRegion(r.enterprise().regionCode())) {
+      throw new ProblemException(Problem.field(403, "/regionCode",
+          "regionCode lies outside this account's region " + p.scope().region()));
+    }
+    store.registry(r.enterprise(), p.actor(), null, base -> !base.exists()
+            || p.scope().coversRegion(base.regionCode()) ? null : "outside")
+        .compose(o -> {
+          if (o.status() == EnterpriseStore.Status.REJECTED) {
+            return Future.failedFuture(ProblemException.notFound("no such enterprise"));
+          }
+          return store.load(uscc).map(s -> {
+            JsonObject view = views.render(s, Clock.today())
+                .put("status", o.status().name()).put("pending", new JsonArray(o.pending()));
+            ctx.response().setStatusCode(o.status() == EnterpriseStore.Status.CREATED ? 201 : 200);
+            return view;
+          });
+        })
+        .onSuccess(ctx::json)
+        .onFailure(ctx::fail);
+  }
+
+  private void history(RoutingContext ctx) {
+    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = intParam(ctx, "limit", 50, 1, 500);
+    firm(ctx, EnterpriseAccess::canRead)
+        .compose(s -> store.history(s.uscc(), offset, limit))
+        .onSuccess(ctx::json)
+        .onFailure(ctx::fail);
+  }
+
+  private void corrections(RoutingContext ctx) {
+    firm(ctx, EnterpriseAccess::canRead)
+        .onSuccess(s -> ctx.json(new JsonObject().put("items", ProfileView.corrections(s))))
+        .onFailure(ctx::fail);
+  }
+
+  private void confirm(RoutingContext ctx) {
+    String field = ctx.pathParam("field");
+    Principal p = Guard.principal(ctx);
+    firm(ctx, EnterpriseAccess::canManage)
+        .compose(s -> store.confirm(s.uscc(), field, p.actor()))
+        .compose(o -> store.load(ctx.pathParam("uscc")))
+        .onSuccess(s -> ctx.json(views.render(s, Clock.today())))
+        .onFailure(ctx::fail);
+  }
+
+  private void reject(RoutingContext ctx) {
+    String field = ctx.pathParam("field");
+    Principal p = Guard.principal(ctx);
+    String reason = Bodies.requiredString(Bodies.object(ctx), "reason");
+    if (reason.length() > 500) {
+      throw ProblemException.invalid("/reason", "reason has at most 500 characters");
+    }
+    firm(ctx, EnterpriseAccess::canManage)
+        .compose(s -> store.reject(s.uscc(), field, p.actor(), reason.strip()))
+        .compose(o -> store.load(ctx.pathParam("uscc")))
+        .onSuccess(s -> ctx.json(views.render(s, Clock.today())))
+        .onFailure(ctx::fail);
+  }
+
+  private void invite(RoutingContext ctx) {
+    Principal p = Guard.principal(ctx);
+    firm(ctx, EnterpriseAccess::canManage)
+        .compose(s -> invitations.issue(s.uscc(), p.actor()))
+        .onSuccess(inv -> ctx.response().setStatusCode(201).end(inv.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * The enterprise code. Those who may issue invitations get a code carrying a fresh one; other
+   * readers (the firm, a supervisor) get a code that only opens the firm's page.
+   */
+  private void codePng(RoutingContext ctx) {
+    Principal p = Guard.principal(ctx);
+    firm(ctx, EnterpriseAccess::canRead)
+        .compose(s -> EnterpriseAccess.canManage(p, s)
+            ? invitations.issue(s.uscc(), p.actor()).map(inv -> code.target(s.uscc(), inv.getString("invitation")))
+            : Future.succeededFuture(code.target(s.uscc(), null)))
+        .compose(code::png)
+        .onSuccess(png -> ctx.response().putHeader("Content-Type", "image/png")
+            .putHeader("Cache-Control", "no-store").end(png))
+        .onFailure(ctx::fail);
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int dflt, int min, int max) {
+    String v = ctx.request().getParam(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      int i = Integer.parseInt(v.strip());
+      if (i < min || i > max) {
+        throw ProblemException.badRequest("/" + name, name + " must lie within " + min + ".." + max);
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest("/" + name, name + " must be a whole number");
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package cn.enterprisegrid.enterprise;
+
+import cn.enterprisegrid.policyindex.profile.Enterprise;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Response;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A firm's record as stored in its Redis hash {@code ent:{e:USCC}}: {@code v} (version, bumped by
+ * every write), {@code f:FIELD} (canonical JSON value), {@code p:FIELD} (provenance JSON), {@code
+ * c:FIELD} (pending correction JSON), and the plain members {@code region}, {@code liaisonId},
+ * {@code derived}, {@code createdAt}, {@code updatedAt}.
+ */
+public record StoredEnterprise(String uscc, long version, Map<String, String> values,
+    Map<String, Provenance> provenance, Map<String, JsonObject> corrections, String liaisonId,
+    String createdAt, String updatedAt) {
+
+  /** The hash key of a firm. */
+  public static String key(String uscc) {
+    return "ent:{e:" + uscc + "}";
+  }
+
+  /** The history list of a firm (newest first), in the firm's slot. */
+  public static String historyKey(String uscc) {
+    return "ent:{e:" + uscc + "}:h";
+  }
+
+  public boolean exists() {
+    return version > 0;
+  }
+
+  public String regionCode() {
+    String v = values.get("regionCode");
+    return v == null ? null : (String) io.vertx.core.json.Json.decodeValue(v);
+  }
+
+  /** The canonical record of the current values (pending corrections not applied). */
+  public Enterprise enterprise() {
+    return EnterpriseFields.toEnterprise(uscc, values);
+  }
+
+  public static StoredEnterprise empty(String uscc) {
+    return new StoredEnterprise(uscc, 0, Map.of(), Map.of(), Map.of(), null, null, null);
+  }
+
+  /** Reads an HGETALL answer (empty answer: a firm not stored yet). */
+  public static StoredEnterprise from(String uscc, Response hash) {
+    Map<String, String> raw = flat(hash);
+    if (raw.isEmpty()) {
+      return empty(uscc);
+    }
+    Map<String, String> values = new TreeMap<>();
+    Map<String, Provenance> prov = new TreeMap<>();
+    Map<String, JsonObject> corr = new TreeMap<>();
+    raw.forEach((k, v) -> {
+      if (k.startsWith("f:")) {
+        values.put(k.substring(2), v);
+      } else if (k.startsWith("p:")) {
+        prov.put(k.substring(2), Provenance.fromJson(new JsonObject(v)));
+      } else if (k.startsWith("c:")) {
+        corr.put(k.substring(2), new JsonObject(v));
+      }
+    });
+    String version = raw.get("v");
+    return new StoredEnterprise(uscc, version == null ? 0 : Long.parseLong(version), values, prov, corr,
+        raw.get("liaisonId"), raw.get("createdAt"), raw.get("updatedAt"));
+  }
+
+  static Map<String, String> flat(Response r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (r == null || r.size() == 0) {
+      return out;
+    }
+    try {
+      for (String k : r.getKeys()) {
+        out.put(k, r.get(k).toString());
+      }
+      return out;
+    } catch (RuntimeException notAMap) {
+      // RESP2 answers HGETALL with a flat array of name, value, name, value
+      out.clear();
+    }
+    for (int i = 0; i + 1 < r.size(); i += 2) {
+      out.put(r.get(i).toString(), r.get(i + 1).toString());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,199 @@
+package cn.enterprisegrid.grid;
+
+import cn.enterprisegrid.auth.Guard;
+import cn.enterprisegrid.auth.Principal;
+import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.enterprise.StoredEnterprise;
+import cn.enterprisegrid.http.Bodies;
+import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.http.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The console's grid API: cells ({@code /api/v1/grid/build}, {@code /api/v1/grid/cells}),
+ * liaisons ({@code /api/v1/liaisons}), assignment ({@code /api/v1/grid/assign},
+ * {@code /api/v1/grid/reassign}), {@code /api/v1/grid/coverage} and {@code /api/v1/grid/config}.
+ * Grid admins act within their region; supervisors read.
+ */
+public final class GridRoutes {
+  private static final int MAX_LIMIT = 10_000;
+
+  private final GridStore grid;
+  private final Cells cells;
+  private final Liaisons liaisons;
+  private final GridSync sync;
+  private final Guard guard;
+
+  public GridRoutes(Vertx vertx, GridStore grid, Guard guard) {
+    this.grid = grid;
+    this.cells = new Cells(vertx, grid);
+    this.liaisons = new Liaisons(vertx, grid);
+    this.sync = new GridSync(grid);
+    this.guard = guard;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/v1/grid/build").handler(guard.roles(Role.GRID_ADMIN))
+        .handler(ctx -> reply(ctx, 200, cells.build(Guard.principal(ctx), Bodies.object(ctx))));
+    router.post("/api/v1/grid/cells").handler(guard.roles(Role.GRID_ADMIN))
+        .handler(ctx -> reply(ctx, 201, cells.create(Guard.principal(ctx), Bodies.object(ctx))));
+    router.get("/api/v1/grid/cells").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
+        .handler(ctx -> reply(ctx, 200, cells.list(Guard.principal(ctx)).map(a -> new JsonObject().put("items", a))));
+    router.post("/api/v1/grid/assign").handler(guard.roles(Role.GRID_ADMIN)).handler(this::assign);
+    router.post("/api/v1/grid/reassign").handler(guard.roles(Role.GRID_ADMIN)).handler(this::reassign);
+    router.get("/api/v1/grid/coverage").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR)).handler(this::coverage);
+    router.get("/api/v1/grid/config").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
+        .handler(ctx -> reply(ctx, 200, grid.config().map(GridConfig::toJson)));
+    router.put("/api/v1/grid/config").handler(guard.roles(Role.GRID_ADMIN)).handler(this::putConfig);
+
+    router.post("/api/v1/liaisons").handler(guard.roles(Role.GRID_ADMIN))
+        .handler(ctx -> reply(ctx, 201, liaisons.create(Guard.principal(ctx), Bodies.object(ctx))));
+    router.get("/api/v1/liaisons").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
+        .handler(ctx -> reply(ctx, 200, liaisons.list(Guard.principal(ctx),
+            !"false".equals(ctx.request().getParam("active"))).map(a -> new JsonObject().put("items", a))));
+    router.get("/api/v1/liaisons/:id").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
+        .handler(ctx -> reply(ctx, 200, visible(ctx).map(l -> l.toJson(false))));
+    router.patch("/api/v1/liaisons/:id").handler(guard.roles(Role.GRID_ADMIN))
+        .handler(ctx -> {
+          JsonObject body = Bodies.object(ctx);
+          reply(ctx, 200, visible(ctx).compose(l -> liaisons.update(Guard.principal(ctx), l.id(), body)));
+        });
+    router.post("/api/v1/liaisons/:id/deactivate").handler(guard.roles(Role.GRID_ADMIN))
+        .handler(ctx -> {
+          JsonObject body = ctx.body().buffer() == null || ctx.body().length() == 0 ? new JsonObject() : Bodies.object(ctx);
+          String reason = Bodies.optionalString(body, "reason", "");
+          reply(ctx, 200, visible(ctx).compose(l -> liaisons.deactivate(Guard.principal(ctx), l.id(), reason)));
+        });
+  }
+
+  /** The liaison of the path when the principal's region holds it; 404 otherwise (existence is private). */
+  private Future<Liaison> visible(RoutingContext ctx) {
+    Principal p = Guard.principal(ctx);
+    return liaisons.get(ctx.pathParam("id")).map(l -> {
+      if (!p.scope().coversRegion(l.region())) {
+        throw ProblemException.notFound("no liaison " + l.id());
+      }
+      return l;
+    });
+  }
+
+  private void assign(RoutingContext ctx) {
+    Principal p = Guard.principal(ctx);
+    // the sync is territory-wide and idempotent: it only brings the grid up to date with the registry
+    reply(ctx, 200, sync.run(p.actor()).compose(r -> grid.coverage(p.scope().region(), 0)
+        .map(c -> r.toJson().put("firms", c.getLong("firms"))
+            .put("unassigned", c.getLong("noCell") + c.getLong("noCapacity")))));
+  }
+
+  private void reassign(RoutingContext ctx) {
+    Principal p = Guard.principal(ctx);
+    JsonObject body = Bodies.object(ctx);
+    String uscc = Bodies.requiredString(body, "uscc");
+    String liaisonId = Bodies.requiredString(body, "liaisonId");
+    String reason = Bodies.requiredString(body, "reason");
+    if (reason.length() > 500) {
+      throw ProblemException.invalid("/reason", "reason must be at most 500 characters");
+    }
+    reply(ctx, 200, grid.store().api().hget(StoredEnterprise.key(uscc), "region").compose(region -> {
+      if (region == null || !p.scope().coversRegion(region.toString())) {
+        return Future.failedFuture(ProblemException.notFound("no enterprise " + uscc));
+      }
+      return liaisons.get(liaisonId).recover(e -> Future.failedFuture(
+          ProblemException.invalid("/liaisonId", "no liaison " + liaisonId)));
+    }).compose(l -> grid.run("reassign", p.actor(), new JsonObject().put("uscc", uscc)
+        .put("liaisonId", liaisonId).put("reason", reason))));
+  }
+
+  private void coverage(RoutingContext ctx) {
+    Principal p = Guard.principal(ctx);
+    int limit = intParam(ctx, "limit", 100, MAX_LIMIT);
+    reply(ctx, 200, grid.coverage(p.scope().region(), limit).map(GridRoutes::coverageJson));
+  }
+
+  /** Turns the script's compact rows into the API's objects. */
+  static JsonObject coverageJson(JsonObject c) {
+    long noCell = c.getLong("noCell");
+    long noCapacity = c.getLong("noCapacity");
+    long firms = c.getLong("firms");
+    JsonArray cellRows = new JsonArray();
+    for (Object o : rows(c, "cells")) {
+      JsonArray r = (JsonArray) o;
+      cellRows.add(new JsonObject().put("cell", r.getString(0)).put("firms", r.getLong(1))
+          .put("assigned", r.getLong(2)).put("unassigned", r.getLong(3)).put("liaisons", r.getLong(4)));
+    }
+    JsonArray liaisonRows = new JsonArray();
+    for (Object o : rows(c, "liaisons")) {
+      JsonArray r = (JsonArray) o;
+      liaisonRows.add(new JsonObject().put("liaisonId", r.getString(0)).put("load", r.getLong(1))
+          .put("capacity", r.getLong(2)).put("senior", r.getBoolean(3)));
+    }
+    JsonArray unassigned = new JsonArray();
+    for (Object o : rows(c, "unassigned")) {
+      JsonArray r = (JsonArray) o;
+      JsonObject u = new JsonObject().put("uscc", r.getString(0)).put("reason", r.getString(1));
+      if (!r.getString(2).isEmpty()) {
+        u.put("cell", r.getString(2));
+      }
+      unassigned.add(u);
+    }
+    return new JsonObject()
+        .put("totals", new JsonObject().put("firms", firms).put("assigned", firms - noCell - noCapacity)
+            .put("unassigned", noCell + noCapacity).put("noCell", noCell).put("noCapacity", noCapacity)
+            .put("cells", cellRows.size()).put("liaisons", liaisonRows.size()))
+        .put("unassigned", unassigned).put("cells", cellRows).put("liaisons", liaisonRows);
+  }
+
+  /** A list member of a script answer (cjson encodes an empty table as an object). */
+  static JsonArray rows(JsonObject c, String key) {
+    Object v = c.getValue(key);
+    return v instanceof JsonArray a ? a : new JsonArray();
+  }
+
+  private void putConfig(RoutingContext ctx) {
+    Principal p = Guard.principal(ctx);
+    if (p.scope().region() != null) {
+      throw ProblemException.forbidden("only an admin of the whole territory may change the grid's policy");
+    }
+    JsonObject body = Bodies.object(ctx);
+    List<Problem.FieldError> errors = new ArrayList<>();
+    Map<String, String> set = GridConfig.patch(body, errors);
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    JsonObject args = new JsonObject();
+    set.forEach(args::put);
+    reply(ctx, 200, grid.run("config", p.actor(), args).compose(v -> grid.config()).map(GridConfig::toJson));
+  }
+
+  /** An integer query parameter within [0, max]; 400 naming it otherwise. */
+  public static int intParam(RoutingContext ctx, String name, int dflt, int max) {
+    String v = ctx.request().getParam(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < 0 || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest("/" + name, name + " must be an integer from 0 to " + max);
+    }
+  }
+
+  /** Answers the future's JSON with {@code status}, or fails the route with its problem. */
+  public static void reply(RoutingContext ctx, int status, Future<?> f) {
+    f.onSuccess(v -> ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        .end(v instanceof JsonObject o ? o.encode() : ((JsonArray) v).encode())).onFailure(ctx::fail);
+  }
+}

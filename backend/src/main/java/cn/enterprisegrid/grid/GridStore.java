@@ -1,0 +1,77 @@
+package cn.enterprisegrid.grid;
+
+import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The grid's writes and reads on Redis. Every write is one call of the {@code grid} Lua script
+ * (one operation, with its audit entry and change event); reads of the coverage come from the
+ * maintained sets and counters ({@code grid_coverage}), never from a scan of the firms.
+ */
+public final class GridStore {
+  private final Store store;
+
+  public GridStore(Store store) {
+    this.store = store;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  /**
+   * Runs one grid operation; fails with a problem document when the script refused it (nothing
+   * is written then).
+   */
+  public Future<JsonObject> run(String op, String actor, JsonObject args) {
+    return store.script("grid", List.of(), List.of(op, actor, String.valueOf(System.currentTimeMillis()),
+            args.encode()))
+        .map(r -> {
+          JsonObject out = new JsonObject(r.toString());
+          String error = out.getString("error");
+          if (error != null) {
+            throw refusal(error, out.getString("detail"), out.getString("pointer"));
+          }
+          return out;
+        });
+  }
+
+  private static ProblemException refusal(String slug, String detail, String pointer) {
+    return switch (slug) {
+      case "not-found" -> ProblemException.notFound(detail);
+      case "unknown-cell" -> ProblemException.invalid(pointer != null ? pointer : "/cells", detail);
+      case "unknown-firm" -> ProblemException.invalid(pointer != null ? pointer : "/firms", detail);
+      case "unknown-liaison" -> ProblemException.invalid("/liaisonId", detail);
+      default -> new ProblemException(new Problem("/problems/" + slug, "Conflict", 409, detail, pointer,
+          List.of()));
+    };
+  }
+
+  /** The grid's current policy. */
+  public Future<GridConfig> config() {
+    return store.api().hgetall("grid:config").map(r -> GridConfig.from(Hashes.flat(r)));
+  }
+
+  /** Coverage inside a region prefix (null = everywhere), listing at most {@code limit} unassigned firms. */
+  public Future<JsonObject> coverage(String region, int limit) {
+    JsonObject args = new JsonObject().put("region", region == null ? "" : region).put("limit", limit);
+    return store.script("grid_coverage", List.of(), List.of(args.encode()))
+        .map(r -> new JsonObject(r.toString()));
+  }
+
+  /** One liaison's hash (empty when unknown). */
+  public Future<Map<String, String>> liaison(String id) {
+    return store.api().hgetall("grid:l:" + id).map(Hashes::flat);
+  }
+
+  /** One cell's hash (empty when unknown). */
+  public Future<Map<String, String>> cell(String id) {
+    return store.api().hgetall("grid:cell:" + id).map(Hashes::flat);
+  }
+}

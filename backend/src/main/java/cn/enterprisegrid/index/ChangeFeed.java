@@ -1,0 +1,140 @@
+package cn.enterprisegrid.index;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Follows the {@code changes} stream from a position and hands batches to a consumer in order; the
+ * next batch is read only when the consumer's future completes, so a slow consumer slows the
+ * reading, never loses entries. A failed batch is retried from the same position after a pause.
+ * Uses its own connection, since {@code XREAD BLOCK} holds it.
+ */
+public final class ChangeFeed {
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
+  static final String STREAM = "changes";
+
+  private final Vertx vertx;
+  private final Redis redis;
+  private final int batchSize;
+  private final long blockMs;
+  private volatile boolean stopped;
+  private RedisConnection connection;
+
+  public ChangeFeed(Vertx vertx, Redis redis, int batchSize, long blockMs) {
+    this.vertx = vertx;
+    this.redis = redis;
+    this.batchSize = batchSize;
+    this.blockMs = blockMs;
+  }
+
+  /**
+   * Starts following after {@code fromId} ({@code 0} = from the beginning). {@code consumer} gets
+   * each batch; its future completing means the batch is applied.
+   */
+  public void follow(String fromId, Function<List<Change>, Future<Void>> consumer) {
+    next(fromId, consumer);
+  }
+
+  public void stop() {
+    stopped = true;
+    if (connection != null) {
+      connection.close();
+    }
+  }
+
+  private void next(String position, Function<List<Change>, Future<Void>> consumer) {
+    if (stopped) {
+      return;
+    }
+    connectionFuture()
+        .compose(conn -> conn.send(Request.cmd(Command.XREAD).arg("COUNT").arg(batchSize)
+            .arg("BLOCK").arg(blockMs).arg("STREAMS").arg(STREAM).arg(position)))
+        .compose(response -> {
+          List<Change> batch = parse(response);
+          if (batch.isEmpty()) {
+            return Future.succeededFuture(position);
+          }
+          String last = batch.get(batch.size() - 1).streamId();
+          return consumer.apply(batch).map(v -> last);
+        })
+        .onSuccess(nextPosition -> vertx.runOnContext(v -> next(nextPosition, consumer)))
+        .onFailure(err -> {
+          if (stopped) {
+            return;
+          }
+          LOG.warn("change feed: batch after {} failed, retrying in 1 s: {}", position, err.toString());
+          if (connection != null) {
+            connection.close();
+            connection = null;
+          }
+          vertx.setTimer(1000, t -> next(position, consumer));
+        });
+  }
+
+  private Future<RedisConnection> connectionFuture() {
+    if (connection != null) {
+      return Future.succeededFuture(connection);
+    }
+    Promise<RedisConnection> promise = Promise.promise();
+    redis.connect().onSuccess(c -> {
+      connection = c;
+      c.exceptionHandler(err -> connection = null);
+      promise.complete(c);
+    }).onFailure(promise::fail);
+    return promise.future();
+  }
+
+  /**
+   * XREAD answers null on timeout; else, in RESP2, [[stream, [[id, [field, value, ...]], ...]]], and
+   * in RESP3 a map {stream: [[id, [...]], ...]}.
+   */
+  static List<Change> parse(Response response) {
+    List<Change> out = new ArrayList<>();
+    if (response == null) {
+      return out;
+    }
+    List<Response> streams = new ArrayList<>();
+    if (response.isMap()) {
+      for (String key : response.getKeys()) {
+        streams.add(response.get(key));
+      }
+    } else {
+      for (Response stream : response) {
+        streams.add(stream.get(1));
+      }
+    }
+    for (Response entries : streams) {
+      for (Response entry : entries) {
+        String id = entry.get(0).toString();
+        Response fields = entry.get(1);
+        String kind = null;
+        String entity = null;
+        String payload = null;
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+          String name = fields.get(i).toString();
+          String value = fields.get(i + 1).toString();
+          switch (name) {
+            case "kind" -> kind = value;
+            case "id" -> entity = value;
+            case "payload" -> payload = value;
+            default -> { }
+          }
+        }
+        out.add(new Change(id, kind, entity, payload));
+      }
+    }
+    return out;
+  }
+}

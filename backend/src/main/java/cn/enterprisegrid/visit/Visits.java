@@ -1,0 +1,198 @@
+package cn.enterprisegrid.visit;
+
+import cn.enterprisegrid.auth.Principal;
+import cn.enterprisegrid.enterprise.EnterpriseStore;
+import cn.enterprisegrid.enterprise.StoredEnterprise;
+import cn.enterprisegrid.grid.GridConfig;
+import cn.enterprisegrid.grid.GridStore;
+import cn.enterprisegrid.http.Problem.FieldError;
+import cn.enterprisegrid.http.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Response;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Visits (走访): a liaison's firms with what is due, and recording a visit with its check-in
+ * distance, problems and profile corrections. Corrections are applied first through the
+ * enterprise store as VERIFIED (it validates them: a bad one refuses the whole request before
+ * anything is written); the visit and its problems are then one script, which re-checks that the
+ * caller is still the firm's liaison.
+ */
+public final class Visits {
+  public enum Mode { ONSITE, PHONE, WECHAT, SMS }
+
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+  private static final Duration MAX_AGE = Duration.ofDays(30);
+  private static final long DAY_MS = 86_400_000L;
+
+  private final GridStore grid;
+  private final EnterpriseStore enterprises;
+
+  public Visits(GridStore grid, EnterpriseStore enterprises) {
+    this.grid = grid;
+    this.enterprises = enterprises;
+  }
+
+  /** The liaison's firms, overdue first, then by next due date. */
+  public Future<JsonArray> firms(String liaisonId) {
+    long now = System.currentTimeMillis();
+    return grid.config().compose(cfg -> grid.store().api().smembers("grid:lf:" + liaisonId).compose(ids -> {
+      List<String> usccs = new ArrayList<>();
+      ids.forEach(r -> usccs.add(r.toString()));
+      List<Future<JsonObject>> rows = new ArrayList<>();
+      for (String u : usccs) {
+        rows.add(firmRow(u, cfg, now));
+      }
+      return Future.all(rows).map(cf -> {
+        List<JsonObject> list = new ArrayList<>();
+        rows.forEach(f -> list.add(f.result()));
+        list.sort(Comparator.comparing((JsonObject o) -> !o.getBoolean("overdue"))
+            .thenComparing(o -> o.getString("nextDue")));
+        return new JsonArray(list);
+      });
+    }));
+  }
+
+  private Future<JsonObject> firmRow(String uscc, GridConfig cfg, long now) {
+    var api = grid.store().api();
+    Future<Response> h = api.hmget(List.of(StoredEnterprise.key(uscc), "f:name", "gk", "ga", "gc", "region"));
+    Future<Response> last = api.zrevrange(List.of("visits:f:" + uscc, "0", "0", "WITHSCORES"));
+    Future<Response> open = api.scard("problems:open:f:" + uscc);
+    return Future.all(h, last, open).map(cf -> {
+      Response r = h.result();
+      boolean key = "1".equals(str(r.get(1)));
+      Long lastAt = null;
+      Response l = last.result();
+      if (l != null && l.size() > 0) {
+        // RESP3 answers pairs, RESP2 a flat list
+        lastAt = l.get(0).size() == 2 && l.get(0).type() == io.vertx.redis.client.ResponseType.MULTI
+            ? l.get(0).get(1).toLong() : l.get(1).toLong();
+      }
+      String ga = str(r.get(2));
+      long base = lastAt != null ? lastAt : ga != null ? Long.parseLong(ga) : now;
+      long due = base + cfg.cadence(key) * DAY_MS;
+      String name = str(r.get(0));
+      return new JsonObject().put("uscc", uscc)
+          .put("name", name == null ? null : (String) io.vertx.core.json.Json.decodeValue(name))
+          .put("key", key).put("cell", str(r.get(3))).put("regionCode", str(r.get(4)))
+          .put("cadenceDays", cfg.cadence(key))
+          .put("lastVisit", lastAt == null ? null : Instant.ofEpochMilli(lastAt).toString())
+          .put("nextDue", Instant.ofEpochMilli(due).toString()).put("overdue", due < now)
+          .put("openProblems", open.result().toLong())
+          .put("unexplainedPolicies", new JsonArray());
+    });
+  }
+
+  /** The request of {@code POST /mp/v1/visits}, checked beyond what the contract checks. */
+  record Request(String uscc, Mode mode, long at, Double lat, Double lon, String notes, JsonArray problems,
+      JsonObject corrections) {}
+
+  static Request parse(JsonObject b) {
+    List<FieldError> errors = new ArrayList<>();
+    Mode mode = null;
+    try {
+      mode = Mode.valueOf(b.getString("mode"));
+    } catch (RuntimeException e) {
+      errors.add(new FieldError("/mode", "mode must be ONSITE, PHONE, WECHAT or SMS"));
+    }
+    long at = 0;
+    try {
+      Instant t = OffsetDateTime.parse(b.getString("at")).toInstant();
+      Instant now = Instant.now();
+      if (t.isAfter(now.plus(CLOCK_SKEW))) {
+        errors.add(new FieldError("/at", "at lies in the future"));
+      } else if (t.isBefore(now.minus(MAX_AGE))) {
+        errors.add(new FieldError("/at", "a visit must be recorded within " + MAX_AGE.toDays() + " days"));
+      }
+      at = t.toEpochMilli();
+    } catch (DateTimeParseException | NullPointerException e) {
+      errors.add(new FieldError("/at", "at must be an ISO-8601 date-time with offset"));
+    }
+    JsonObject loc = b.getJsonObject("location");
+    Double lat = loc == null ? null : loc.getDouble("lat");
+    Double lon = loc == null ? null : loc.getDouble("lon");
+    if (mode == Mode.ONSITE && (lat == null || lon == null)) {
+      errors.add(new FieldError("/location", "an on-site visit needs the check-in location"));
+    }
+    JsonObject corrections = new JsonObject();
+    JsonArray cs = b.getJsonArray("corrections", new JsonArray());
+    for (int i = 0; i < cs.size(); i++) {
+      JsonObject c = cs.getJsonObject(i);
+      String field = c.getString("field");
+      if (corrections.containsKey(field)) {
+        errors.add(new FieldError("/corrections/" + i + "/field", "field " + field + " is corrected twice"));
+      }
+      corrections.put(field, c.getValue("value"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    return new Request(b.getString("uscc"), mode, at, lat, lon, b.getString("notes"),
+        b.getJsonArray("problems", new JsonArray()), corrections);
+  }
+
+  /** Records a visit by the firm's liaison (403 for anyone else). */
+  public Future<JsonObject> record(Principal liaison, JsonObject body) {
+    Request req = parse(body);
+    String liaisonId = liaison.scope().liaisonId();
+    return Future.all(enterprises.load(req.uscc()), grid.config()).compose(cf -> {
+      StoredEnterprise firm = cf.resultAt(0);
+      GridConfig cfg = cf.resultAt(1);
+      if (!firm.exists() || liaisonId == null || !liaisonId.equals(firm.liaisonId())) {
+        return Future.failedFuture(ProblemException.forbidden("only the firm's assigned liaison may record its visit"));
+      }
+      Double distance = null;
+      boolean flagged = false;
+      if (req.lat() != null && req.lon() != null) {
+        String fl = firm.values().get("location");
+        if (fl != null) {
+          JsonObject fp = new JsonObject(fl);
+          distance = (double) Math.round(Geo.meters(req.lat(), req.lon(), fp.getDouble("lat"), fp.getDouble("lon")));
+          flagged = req.mode() == Mode.ONSITE && distance > cfg.onsiteMaxMeters();
+        }
+      }
+      Future<?> corrected = req.corrections().isEmpty() ? Future.succeededFuture()
+          : enterprises.verify(req.uscc(), req.corrections(), liaison.actor()).recover(err -> {
+            // the store names profile fields; the request names them under /corrections
+            if (err instanceof ProblemException pe && pe.problem().status() == 422) {
+              return Future.failedFuture(ProblemException.invalid("/corrections", pe.problem().detail()));
+            }
+            return Future.failedFuture(err);
+          });
+      Double d = distance;
+      boolean f = flagged;
+      JsonObject args = new JsonObject().put("uscc", req.uscc()).put("liaisonId", liaisonId)
+          .put("mode", req.mode().name()).put("at", req.at())
+          .put("location", req.lat() == null ? "" : new JsonObject().put("lat", req.lat()).put("lon", req.lon()).encode())
+          .put("distance", d == null ? "" : String.valueOf(d.longValue())).put("flagged", f)
+          .put("notes", req.notes() == null ? "" : req.notes()).put("problems", req.problems())
+          .put("corrections", new JsonArray(new ArrayList<>(req.corrections().fieldNames())).encode());
+      return corrected.compose(v -> grid.store().script("visit_record", List.of(),
+              List.of(liaison.actor(), String.valueOf(System.currentTimeMillis()), args.encode())))
+          .map(r -> {
+            JsonObject out = new JsonObject(r.toString());
+            if (out.getString("error") != null) {
+              throw ProblemException.forbidden("only the firm's assigned liaison may record its visit");
+            }
+            return new JsonObject().put("id", out.getString("id")).put("uscc", req.uscc())
+                .put("mode", req.mode().name()).put("at", Instant.ofEpochMilli(req.at()).toString())
+                .put("distanceMeters", d).put("flagged", f)
+                .put("problems", out.getValue("problems") instanceof JsonArray a ? a : new JsonArray())
+                .put("corrections", new JsonArray(new ArrayList<>(req.corrections().fieldNames())));
+          });
+    });
+  }
+
+  private static String str(Response r) {
+    return r == null ? null : r.toString();
+  }
+}
