@@ -4,29 +4,41 @@ import cn.enterprisegrid.auth.Tokens;
 import cn.enterprisegrid.config.Settings;
 import cn.enterprisegrid.demo.Bootstrap;
 import cn.enterprisegrid.http.HttpVerticle;
+import cn.enterprisegrid.index.EnterpriseIndexer;
+import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 
 import java.nio.file.Files;
 
 /**
- * The running application on a given Redis: HTTP verticles plus the one-time bootstrap (admin
- * account, demo data). {@link Main} adds the process concerns (settings, embedded Redis, signals);
- * tests start this directly against the test run's Redis.
+ * The running application on a given Redis: the bootstrap (admin account, demo data), the
+ * indexer that keeps this node's Lucene indexes in step with Redis, and the HTTP verticles.
+ * {@link Main} adds the process concerns (settings, embedded Redis, signals); tests start this
+ * directly against the test run's Redis.
  */
 public final class Backend {
   private final Vertx vertx;
   private final Settings settings;
-  private final String deploymentId;
+  private final EnterpriseIndex enterpriseIndex;
+  private final String indexerId;
+  private final String httpId;
 
-  private Backend(Vertx vertx, Settings settings, String deploymentId) {
+  private Backend(Vertx vertx, Settings settings, EnterpriseIndex enterpriseIndex, String indexerId,
+      String httpId) {
     this.vertx = vertx;
     this.settings = settings;
-    this.deploymentId = deploymentId;
+    this.enterpriseIndex = enterpriseIndex;
+    this.indexerId = indexerId;
+    this.httpId = httpId;
   }
+
+  /** What start-up has opened so far. */
+  private record Opened(String secret, EnterpriseIndex index) {}
 
   /**
    * Deploys the backend. {@code settings.redisUrl()} must be set (Main starts the embedded Redis
@@ -36,24 +48,40 @@ public final class Backend {
       boolean demo) {
     return vertx.executeBlocking(() -> {
           Files.createDirectories(settings.indexDir());
-          return Tokens.loadOrCreateSecret(settings.dataDir(), settings.jwtSecret());
+          String secret = Tokens.loadOrCreateSecret(settings.dataDir(), settings.jwtSecret());
+          return new Opened(secret, EnterpriseIndex.open(settings.indexDir().resolve("enterprises")));
         })
-        .compose(secret -> {
+        .compose(opened -> {
           Store store = Store.connect(vertx, settings.redisUrl());
           return new Bootstrap(vertx, store, settings).run(demo)
               .eventually(store::close)
-              .map(secret);
-        })
-        .compose(secret -> vertx.deployVerticle(() -> new HttpVerticle(settings, secret, metrics),
-            new DeploymentOptions().setInstances(Math.max(1, settings.httpInstances()))))
-        .map(id -> new Backend(vertx, settings, id));
+              .compose(v -> vertx.deployVerticle(new EnterpriseIndexer(settings.redisUrl(), opened.index()),
+                  new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
+              .compose(indexerId -> vertx.deployVerticle(
+                      () -> new HttpVerticle(settings, opened.secret(), metrics, opened.index()),
+                      new DeploymentOptions().setInstances(Math.max(1, settings.httpInstances())))
+                  .map(httpId -> new Backend(vertx, settings, opened.index(), indexerId, httpId)))
+              .onFailure(err -> opened.index().close());
+        });
   }
 
   public Settings settings() {
     return settings;
   }
 
+  /** This node's Lucene index of enterprise profiles (derived from Redis). */
+  public EnterpriseIndex enterpriseIndex() {
+    return enterpriseIndex;
+  }
+
+  /** Stops HTTP first, then the indexer (which commits), then closes the index. */
   public Future<Void> stop() {
-    return vertx.undeploy(deploymentId);
+    return vertx.undeploy(httpId)
+        .compose(v -> vertx.undeploy(indexerId))
+        .eventually(() -> vertx.executeBlocking(() -> {
+          enterpriseIndex.close();
+          return null;
+        }))
+        .mapEmpty();
   }
 }

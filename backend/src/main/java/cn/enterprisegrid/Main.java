@@ -54,9 +54,16 @@ public final class Main {
         settings = settings.withRedisUrl(redis.url());
       }
       EmbeddedRedis started = redis;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, started), "shutdown"));
-      Backend.start(vertx, settings, registry, demo).toCompletionStage().toCompletableFuture()
-          .get(5, TimeUnit.MINUTES);
+      Backend backend = Backend.start(vertx, settings, registry, demo).toCompletionStage()
+          .toCompletableFuture().get(5, TimeUnit.MINUTES);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          backend.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          LOG.warn("backend did not stop cleanly", e);
+        }
+        stop(vertx, started);
+      }, "shutdown"));
       LOG.info("backend ready on port {} in {} ms (data in {})", settings.httpPort(),
           (System.nanoTime() - t0) / 1_000_000, settings.dataDir());
     } catch (Exception e) {

@@ -16,6 +16,7 @@ import cn.enterprisegrid.enterprise.ProfileCache;
 import cn.enterprisegrid.grid.GridRoutes;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.health.HealthRoutes;
+import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.visit.VisitConsoleRoutes;
 import cn.enterprisegrid.visit.VisitRoutes;
 import cn.enterprisegrid.visit.Visits;
@@ -47,12 +48,15 @@ public final class HttpVerticle extends VerticleBase {
   private final Settings settings;
   private final String jwtSecret;
   private final PrometheusMeterRegistry metrics;
+  private final EnterpriseIndex enterpriseIndex;
   private Store store;
   private WeChatClient wechat;
   private HttpServer server;
 
-  public HttpVerticle(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics) {
+  public HttpVerticle(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics,
+      EnterpriseIndex enterpriseIndex) {
     this.settings = settings;
+    this.enterpriseIndex = enterpriseIndex;
     this.jwtSecret = jwtSecret;
     this.metrics = metrics;
   }

@@ -35,7 +35,7 @@ public final class TestBackend implements AutoCloseable {
   public final WebClient http;
   public final int port;
   public final Path dataDir;
-  private final Backend backend;
+  private Backend backend;
 
   private TestBackend(Vertx vertx, FakeWeChatServer wechat, Backend backend, int port, Path dataDir) {
     this.vertx = vertx;
@@ -75,6 +75,23 @@ public final class TestBackend implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The running backend (its settings, its enterprise index). */
+  public Backend backend() {
+    return backend;
+  }
+
+  /**
+   * Stops the backend and starts it again on the same data directory and Redis (nothing flushed),
+   * as a process restart would; {@code beforeStart} runs in between (e.g. to delete an index).
+   */
+  public void restart(Runnable beforeStart) {
+    var settings = backend.settings();
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    backend.stop().await();
+    beforeStart.run();
+    backend = Backend.start(vertx, settings, metrics, false).await();
   }
 
   /** A direct Redis API on the run's Redis, for assertions on what was stored. */

@@ -1,0 +1,97 @@
+package cn.enterprisegrid.enterprise;
+
+import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
+import cn.enterprisegrid.policyindex.rule.Rule;
+import cn.enterprisegrid.testing.TestBackend;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The node's Lucene enterprise index follows Redis through the change stream: imports and edits
+ * show up, a restart resumes from the committed change id, a lost index is rebuilt from Redis.
+ */
+class EnterpriseIndexingTest {
+  static TestBackend app;
+  static String admin;
+
+  @BeforeAll
+  static void start() {
+    app = TestBackend.start();
+    admin = app.adminToken();
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  private static EnterpriseIndex index() {
+    return app.backend().enterpriseIndex();
+  }
+
+  private static long inRegion(String prefix) {
+    return index().count(Rule.parse("{\"field\":\"regionCode\",\"op\":\"prefix\",\"value\":[\"" + prefix + "\"]}"))
+        .eligible();
+  }
+
+  private static void await(LongSupplier actual, long expected) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (actual.getAsLong() != expected && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(actual.getAsLong()).isEqualTo(expected);
+  }
+
+  @Test
+  void followsImportsEditsRestartsAndRebuilds() throws Exception {
+    StringBuilder ndjson = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      ndjson.append(Firms.firm(Firms.uscc(), i % 3 == 0 ? Firms.MAJIN : Firms.HUABU).encode()).append('\n');
+    }
+    var imported = Firms.importBody(app, admin, "application/x-ndjson", ndjson.toString());
+    assertThat(imported.bodyAsJsonObject().getInteger("created")).isEqualTo(300);
+    await(() -> index().size(), 300);
+    await(() -> inRegion(Firms.MAJIN), 100);
+
+    // an edit moves a firm to another township
+    String moved = Firms.uscc();
+    JsonObject firm = Firms.firm(moved, Firms.HUABU);
+    assertThat(Firms.put(app, admin, firm).statusCode()).isBetween(200, 201);
+    await(() -> inRegion(Firms.HUABU), 201);
+    assertThat(Firms.put(app, admin, firm.put("regionCode", Firms.MAJIN)).statusCode()).isEqualTo(200);
+    await(() -> inRegion(Firms.MAJIN), 101);
+
+    // a restart resumes from the committed change id: nothing copied again, later changes applied
+    app.restart(() -> { });
+    assertThat(index().lastChangeId()).isPresent();
+    assertThat(index().size()).isEqualTo(301);
+    assertThat(Firms.put(app, admin, Firms.firm(Firms.uscc(), Firms.MAJIN)).statusCode()).isEqualTo(201);
+    await(() -> inRegion(Firms.MAJIN), 102);
+
+    // a lost index is rebuilt from Redis, the system of record
+    Path dir = app.backend().settings().indexDir().resolve("enterprises");
+    app.restart(() -> deleteTree(dir));
+    assertThat(index().size()).isEqualTo(302);
+    assertThat(inRegion(Firms.MAJIN)).isEqualTo(102);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
