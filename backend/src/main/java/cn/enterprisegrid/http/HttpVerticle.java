@@ -15,6 +15,7 @@ import cn.enterprisegrid.enterprise.MiniProgramEnterpriseRoutes;
 import cn.enterprisegrid.enterprise.ProfileCache;
 import cn.enterprisegrid.grid.GridRoutes;
 import cn.enterprisegrid.grid.GridStore;
+import cn.enterprisegrid.enterprise.EnterpriseListRoutes;
 import cn.enterprisegrid.health.HealthRoutes;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.visit.VisitConsoleRoutes;
@@ -105,6 +106,7 @@ public final class HttpVerticle extends VerticleBase {
     new EnterpriseRoutes(enterprises, new ProfileCache(store, enterprises), new Importer(vertx, enterprises),
         invitations,
         new EnterpriseCode(vertx, settings.mpEnterprisePage()), guard).mount(router);
+    new EnterpriseListRoutes(vertx, enterpriseIndex, enterprises, guard).mount(router);
     MiniProgramEnterpriseRoutes mpEnterprise = new MiniProgramEnterpriseRoutes(enterprises, invitations, tokens);
     GridStore grid = new GridStore(store);
     new GridRoutes(vertx, grid, guard).mount(router);

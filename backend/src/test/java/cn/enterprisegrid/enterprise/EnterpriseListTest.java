@@ -1,0 +1,95 @@
+package cn.enterprisegrid.enterprise;
+
+import cn.enterprisegrid.testing.TestBackend;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static cn.enterprisegrid.testing.ProblemAssert.assertFieldProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EnterpriseListTest {
+  static TestBackend app;
+  static String admin;
+  static String huabuAdmin;
+
+  @BeforeAll
+  static void start() throws Exception {
+    app = TestBackend.start();
+    admin = app.adminToken();
+    StringBuilder ndjson = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      JsonObject firm = Firms.firm(Firms.uscc(), i < 40 ? Firms.HUABU : Firms.MAJIN);
+      if (i % 4 == 0) {
+        firm.put("industryCode", "5261").put("tags", new JsonArray().add("专精特新"));
+      }
+      firm.put("name", (i % 5 == 0 ? "华埠茶业" : "开化纸业") + i + "有限公司");
+      ndjson.append(firm.encode()).append('\n');
+    }
+    assertThat(Firms.importBody(app, admin, "application/x-ndjson", ndjson.toString())
+        .bodyAsJsonObject().getInteger("created")).isEqualTo(60);
+    app.createAccount(admin, "huabu.lister", "GRID_ADMIN", new JsonObject().put("region", Firms.HUABU));
+    huabuAdmin = app.login("huabu.lister", "secret-pass-1");
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (app.backend().enterpriseIndex().size() < 60 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  private static JsonObject list(String token, String query) {
+    var r = app.get("/api/v1/enterprises" + query, token);
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    return r.bodyAsJsonObject();
+  }
+
+  @Test
+  void filtersByRegionIndustryTagAndSize() {
+    assertThat(list(admin, "").getInteger("total")).isEqualTo(60);
+    assertThat(list(admin, "?region=" + Firms.MAJIN).getInteger("total")).isEqualTo(20);
+    assertThat(list(admin, "?industry=F").getInteger("total")).isEqualTo(15);
+    assertThat(list(admin, "?industry=52&region=" + Firms.HUABU).getInteger("total")).isEqualTo(10);
+    assertThat(list(admin, "?tag=" + java.net.URLEncoder.encode("专精特新", java.nio.charset.StandardCharsets.UTF_8)).getInteger("total")).isEqualTo(15);
+    JsonObject first = list(admin, "?size=SMALL&limit=1");
+    assertThat(first.getJsonArray("items").getJsonObject(0).encode()).contains("SMALL");
+  }
+
+  @Test
+  void aTownshipAdminSeesOnlyItsTownship() {
+    assertThat(list(huabuAdmin, "").getInteger("total")).isEqualTo(40);
+    assertThat(list(huabuAdmin, "?region=330824").getInteger("total")).isEqualTo(40);
+    assertThat(list(huabuAdmin, "?region=" + Firms.MAJIN).getInteger("total")).isZero();
+  }
+
+  @Test
+  void pagesInStableOrderWithoutGapsOrRepeats() {
+    List<String> seen = new ArrayList<>();
+    String page = null;
+    do {
+      JsonObject body = list(admin, "?limit=7" + (page == null ? "" : "&page=" + page));
+      for (Object o : body.getJsonArray("items")) {
+        seen.add(((JsonObject) o).getString("uscc"));
+      }
+      page = body.getString("next");
+    } while (page != null);
+    assertThat(seen).hasSize(60).doesNotHaveDuplicates().isSorted();
+  }
+
+  @Test
+  void badParametersAreNamed() {
+    assertFieldProblem(app.get("/api/v1/enterprises?region=33x", admin), 400, "/region");
+    assertFieldProblem(app.get("/api/v1/enterprises?industry=Z9", admin), 400, "/industry");
+    assertFieldProblem(app.get("/api/v1/enterprises?size=HUGE", admin), 400, "/size");
+    assertFieldProblem(app.get("/api/v1/enterprises?limit=500", admin), 400, "/limit");
+    assertFieldProblem(app.get("/api/v1/enterprises?page=xyz", admin), 400, "/page");
+  }
+}
