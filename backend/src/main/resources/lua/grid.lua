@@ -1,5 +1,6 @@
 -- Every mutation of the service grid (docs/grid.md), one operation per call, all or nothing.
--- ARGV[1] operation, ARGV[2] actor, ARGV[3] now (epoch ms), ARGV[4] JSON arguments.
+-- ARGV[1] operation, ARGV[2] actor, ARGV[3] now (epoch ms), ARGV[4] JSON arguments; the bulk
+-- operation `index` takes its firms as a flat list ARGV[5..] (or as "firms" in the JSON).
 -- Answers a JSON document: the operation's result, or {"error": SLUG, "detail": ...} having
 -- written nothing (every check runs before the first write).
 --
@@ -7,6 +8,7 @@
 -- grid:pin (uscc -> cell), grid:cf:CELL (firms), grid:cu:CELL (unassigned firms),
 -- grid:cl:CELL (active liaisons), grid:nocell:COUNTY, grid:nocells, grid:l:ID, grid:lf:ID
 -- (firms of a liaison; its load is the set's size), grid:liaisons, grid:liaisons:active,
+-- grid:cellz and grid:lz (cells and active liaisons again, as sorted sets for paging),
 -- grid:stats; on the firm hash ent:{e:USCC}: liaisonId (read by the enterprise package's access
 -- checks), ga (assigned at), gc (indexed cell, '' = none), gk (key firm 1/0), gr (indexed region).
 -- The invariant kept by every operation: a firm of a cell is unassigned only while every liaison
@@ -19,6 +21,38 @@ local a = cjson.decode(ARGV[4])
 local log = {}          -- {uscc, liaison} pairs given in this call
 local released = 0
 local mutated = false
+
+-- Write buffers, so that a bulk call issues few commands per firm (the cost of a script is its
+-- redis.call count). All are flushed by finish(), which every writing operation ends with.
+local dFirms, dAssigned = 0, 0   -- grid:stats increments
+local pend = {}   -- uscc -> {gc, gk, gr} indexed in this call, written with the firm's next HSET
+local ver = {}    -- uscc -> the firm's v as read in this call (nil: unknown, use HINCRBY)
+local keyOf = {}  -- uscc -> key flag known in this call
+local newCf = {}  -- cell -> {uscc = true}: firms to add to grid:cf:CELL
+local newCu = {}  -- cell -> {uscc = true}: unassigned firms not yet in grid:cu:CELL (fill takes them)
+
+local function many(cmd, key, list)
+  for i = 1, #list, 1000 do
+    redis.call(cmd, key, unpack(list, i, math.min(#list, i + 999)))
+  end
+end
+local function members(set)
+  local out = {}
+  for u in pairs(set) do out[#out + 1] = u end
+  return out
+end
+local function bufAdd(buf, cell, u)
+  local b = buf[cell]
+  if not b then b = {}; buf[cell] = b end
+  b[u] = true
+end
+local function bufRem(buf, cell, u)
+  if buf[cell] then buf[cell][u] = nil end
+end
+local function flushCf()
+  for cell, set in pairs(newCf) do many('SADD', 'grid:cf:' .. cell, members(set)) end
+  newCf = {}
+end
 
 local function ent(u) return 'ent:{e:' .. u .. '}' end
 local function county(region)
@@ -38,12 +72,22 @@ local function isKey(tagsJson)
   return false
 end
 
+local hasPins = nil
+local prefixOf = {}   -- region code -> cell or false, cached for the call (prefixes are written first)
 local function resolve(u, region)
-  local pin = redis.call('HGET', 'grid:pin', u)
-  if pin and redis.call('EXISTS', 'grid:cell:' .. pin) == 1 then return pin end
+  if hasPins == nil then hasPins = redis.call('HLEN', 'grid:pin') > 0 end
+  if hasPins then
+    local pin = redis.call('HGET', 'grid:pin', u)
+    if pin and redis.call('EXISTS', 'grid:cell:' .. pin) == 1 then return pin end
+  end
   for _, len in ipairs({12, 9, 6}) do
     if #region >= len then
-      local c = redis.call('HGET', 'grid:prefix', string.sub(region, 1, len))
+      local p = string.sub(region, 1, len)
+      local c = prefixOf[p]
+      if c == nil then
+        c = redis.call('HGET', 'grid:prefix', p) or false
+        prefixOf[p] = c
+      end
       if c then return c end
     end
   end
@@ -57,12 +101,32 @@ local function touchLiaison(l, touched)
   for _, c in ipairs(liaisonCells(l)) do touched[c] = true end
 end
 
-local function give(u, l, cell)
-  redis.call('HSET', ent(u), 'liaisonId', l, 'ga', now)
-  redis.call('HINCRBY', ent(u), 'v', 1)
-  redis.call('SADD', 'grid:lf:' .. l, u)
-  redis.call('SREM', 'grid:cu:' .. cell, u)
-  redis.call('HINCRBY', 'grid:stats', 'assigned', 1)
+-- Writes a firm's pending index fields (if any).
+local function flushFirm(u)
+  local p = pend[u]
+  if p then
+    redis.call('HSET', ent(u), 'gc', p[1], 'gk', p[2], 'gr', p[3])
+    pend[u] = nil
+  end
+end
+
+-- The firm's side of an assignment (one HSET with its pending index fields, bumping v); the
+-- caller adds the firm to grid:lf:L and takes it out of grid:cu:CELL.
+local function give(u, l)
+  local p, v = pend[u], ver[u]
+  if p and v then
+    redis.call('HSET', ent(u), 'gc', p[1], 'gk', p[2], 'gr', p[3], 'liaisonId', l, 'ga', now, 'v', v + 1)
+    ver[u] = v + 1
+  elseif p then
+    redis.call('HSET', ent(u), 'gc', p[1], 'gk', p[2], 'gr', p[3], 'liaisonId', l, 'ga', now)
+    redis.call('HINCRBY', ent(u), 'v', 1)
+  else
+    redis.call('HSET', ent(u), 'liaisonId', l, 'ga', now)
+    redis.call('HINCRBY', ent(u), 'v', 1)
+    ver[u] = nil
+  end
+  pend[u] = nil
+  dAssigned = dAssigned + 1
   log[#log + 1] = {u, l}
   mutated = true
 end
@@ -70,20 +134,30 @@ end
 local function release(u, l, cell)
   redis.call('HDEL', ent(u), 'liaisonId', 'ga')
   redis.call('HINCRBY', ent(u), 'v', 1)
+  ver[u] = nil
   redis.call('SREM', 'grid:lf:' .. l, u)
   if cell ~= '' then redis.call('SADD', 'grid:cu:' .. cell, u) end
-  redis.call('HINCRBY', 'grid:stats', 'assigned', -1)
+  dAssigned = dAssigned - 1
   released = released + 1
   mutated = true
 end
 
 -- Gives the cell's unassigned firms to its liaisons with spare capacity: key firms first and to
 -- senior liaisons where one has room, other firms to the rest first (seniors keep room for key
--- firms); within a group the liaison with the lowest load/capacity ratio, ties by id.
+-- firms); within a group the liaison with the lowest load/capacity ratio, ties by id. The cell's
+-- unassigned firms are those of grid:cu:CELL and those indexed into it in this call (newCu), which
+-- go to the set only if they stay unassigned.
 local function fill(cell)
-  if redis.call('SCARD', 'grid:cu:' .. cell) == 0 then return end
+  local fresh = newCu[cell] or {}
+  newCu[cell] = nil
+  local function keep()
+    local rest = members(fresh)
+    if #rest > 0 then many('SADD', 'grid:cu:' .. cell, rest) end
+  end
+  local stored = redis.call('SCARD', 'grid:cu:' .. cell)
+  if stored == 0 and next(fresh) == nil then return end
   local ids = redis.call('SMEMBERS', 'grid:cl:' .. cell)
-  if #ids == 0 then return end
+  if #ids == 0 then return keep() end
   table.sort(ids)
   local ls, free = {}, 0
   for _, id in ipairs(ids) do
@@ -91,14 +165,21 @@ local function fill(cell)
     local c = tonumber(h[1] or '0')
     local n = redis.call('SCARD', 'grid:lf:' .. id)
     if n < c then free = free + (c - n) end
-    ls[#ls + 1] = {id = id, cap = c, n = n, senior = (h[2] == '1')}
+    ls[#ls + 1] = {id = id, cap = c, n = n, senior = (h[2] == '1'), got = {}}
   end
-  if free == 0 then return end
+  if free == 0 then return keep() end
   local keyFirms, others = {}, {}
-  for _, u in ipairs(redis.call('SMEMBERS', 'grid:cu:' .. cell)) do
-    if redis.call('HGET', ent(u), 'gk') == '1' then keyFirms[#keyFirms + 1] = u
-    else others[#others + 1] = u end
+  local function sortIn(u, k)
+    if k == '1' then keyFirms[#keyFirms + 1] = u else others[#others + 1] = u end
   end
+  if stored > 0 then
+    for _, u in ipairs(redis.call('SMEMBERS', 'grid:cu:' .. cell)) do
+      local k = keyOf[u]
+      if k == nil then k = redis.call('HGET', ent(u), 'gk') end
+      sortIn(u, k)
+    end
+  end
+  for u in pairs(fresh) do sortIn(u, keyOf[u]) end
   table.sort(keyFirms)
   table.sort(others)
   local function pick(wantSenior)
@@ -114,35 +195,54 @@ local function fill(cell)
     end
     return nil
   end
+  local taken = {}   -- given firms that were in grid:cu:CELL
   for _, group in ipairs({{keyFirms, true}, {others, false}}) do
     for _, u in ipairs(group[1]) do
-      if free == 0 then return end
+      if free == 0 then break end
       local l = pick(group[2])
-      give(u, l.id, cell)
+      give(u, l.id)
+      l.got[#l.got + 1] = u
       l.n = l.n + 1
       free = free - 1
+      if fresh[u] then fresh[u] = nil else taken[#taken + 1] = u end
     end
   end
+  for _, l in ipairs(ls) do
+    if #l.got > 0 then many('SADD', 'grid:lf:' .. l.id, l.got) end
+  end
+  if #taken > 0 then many('SREM', 'grid:cu:' .. cell, taken) end
+  keep()
 end
 
-local function fillAll(touched)
+-- Fills the touched cells, then writes every buffer: every writing operation ends here.
+local function finish(touched)
   local cells = {}
   for c in pairs(touched) do if c ~= '' then cells[#cells + 1] = c end end
+  for c in pairs(newCu) do if not touched[c] then cells[#cells + 1] = c end end
   table.sort(cells)
   for _, c in ipairs(cells) do fill(c) end
+  flushCf()
+  for u in pairs(pend) do flushFirm(u) end
+  if dFirms ~= 0 then redis.call('HINCRBY', 'grid:stats', 'firms', dFirms) end
+  if dAssigned ~= 0 then redis.call('HINCRBY', 'grid:stats', 'assigned', dAssigned) end
+  dFirms, dAssigned = 0, 0
 end
 
 -- (Re-)indexes one firm from its record: resolves its cell, moves it when the cell changed
 -- (keeping its liaison only if that liaison serves the new cell), records cells to fill.
 local function index(u, touched)
-  local h = redis.call('HMGET', ent(u), 'v', 'region', 'f:tags', 'gc', 'liaisonId', 'gr')
+  flushFirm(u)
+  local h = redis.call('HMGET', ent(u), 'v', 'region', 'f:tags', 'gc', 'liaisonId', 'gr', 'gk')
   if not h[1] then return end
   local region = h[2] or ''
   local new = resolve(u, region)
   local key = isKey(h[3]) and '1' or '0'
   local old, lid, oldRegion = h[4], h[5], h[6] or ''
+  local v = tonumber(h[1])
+  keyOf[u] = key
+  ver[u] = nil
   if old == false then
-    redis.call('HINCRBY', 'grid:stats', 'firms', 1)
+    dFirms = dFirms + 1
     mutated = true
     if lid then
       -- a liaison written outside the grid is adopted only where it may hold the firm
@@ -151,17 +251,18 @@ local function index(u, touched)
           and redis.call('SCARD', 'grid:lf:' .. lid) < capacity then
         redis.call('SADD', 'grid:lf:' .. lid, u)
         redis.call('HSET', ent(u), 'ga', now)
-        redis.call('HINCRBY', 'grid:stats', 'assigned', 1)
+        dAssigned = dAssigned + 1
         log[#log + 1] = {u, lid}
       else
         redis.call('HDEL', ent(u), 'liaisonId')
         redis.call('HINCRBY', ent(u), 'v', 1)
+        if v then v = v + 1 end
         lid = nil
       end
     end
   else
     if old == new and (new ~= '' or county(oldRegion) == county(region)) then
-      if redis.call('HGET', ent(u), 'gk') ~= key then
+      if h[7] ~= key then
         redis.call('HSET', ent(u), 'gk', key)
         mutated = true
       end
@@ -174,26 +275,30 @@ local function index(u, touched)
     else
       redis.call('SREM', 'grid:cf:' .. old, u)
       redis.call('SREM', 'grid:cu:' .. old, u)
+      bufRem(newCf, old, u)
+      bufRem(newCu, old, u)
     end
     if lid and redis.call('SISMEMBER', 'grid:lf:' .. lid, u) == 1 then
       if new == '' or redis.call('SISMEMBER', 'grid:cl:' .. new, lid) == 0 then
         release(u, lid, '')
         touchLiaison(lid, touched)
         lid = nil
+        v = nil
       end
     elseif lid then
       redis.call('HDEL', ent(u), 'liaisonId', 'ga')
       lid = nil
     end
   end
-  redis.call('HSET', ent(u), 'gc', new, 'gk', key, 'gr', region)
+  pend[u] = {new, key, region}
+  ver[u] = v
   if new == '' then
     redis.call('SADD', 'grid:nocell:' .. county(region), u)
     redis.call('SADD', 'grid:nocells', county(region))
   else
-    redis.call('SADD', 'grid:cf:' .. new, u)
+    bufAdd(newCf, new, u)
     if not lid then
-      redis.call('SADD', 'grid:cu:' .. new, u)
+      bufAdd(newCu, new, u)
       touched[new] = true
     end
   end
@@ -213,6 +318,7 @@ local function reindexUnder(codes, touched)
     counties[county(code)] = true
   end
   for c in pairs(sources) do
+    flushCf()
     for _, u in ipairs(redis.call('SMEMBERS', 'grid:cf:' .. c)) do index(u, touched) end
   end
   for c in pairs(counties) do
@@ -241,6 +347,7 @@ if op == 'build' then
       redis.call('HSET', 'grid:cell:' .. d.code, 'id', d.code, 'name', d.name, 'kind', 'DIVISION',
         'level', a.level, 'region', d.code, 'codes', cjson.encode({d.code}), 'createdAt', now)
       redis.call('SADD', 'grid:cells', d.code)
+      redis.call('ZADD', 'grid:cellz', 0, d.code)
       redis.call('HSET', 'grid:prefix', d.code, d.code)
       created = created + 1
       codes[#codes + 1] = d.code
@@ -248,7 +355,7 @@ if op == 'build' then
   end
   local touched = {}
   if created > 0 then reindexUnder(codes, touched) end
-  fillAll(touched)
+  finish(touched)
   if created > 0 or mutated then
     local after = cjson.encode({level = a.level, created = created, assigned = logJson()})
     audit(actor, 'grid.build', 'grid:' .. a.county, '', after)
@@ -276,12 +383,13 @@ elseif op == 'cell' then
   redis.call('HSET', 'grid:cell:' .. a.id, 'id', a.id, 'name', a.name, 'kind', 'CUSTOM', 'level', 'CUSTOM',
     'region', a.region, 'codes', cjson.encode(a.codes), 'firms', #a.firms, 'createdAt', now)
   redis.call('SADD', 'grid:cells', a.id)
+  redis.call('ZADD', 'grid:cellz', 0, a.id)
   for _, code in ipairs(a.codes) do redis.call('HSET', 'grid:prefix', code, a.id) end
   for _, u in ipairs(a.firms) do redis.call('HSET', 'grid:pin', u, a.id) end
   local touched = {}
   if #a.codes > 0 then reindexUnder(a.codes, touched) end
   for _, u in ipairs(a.firms) do index(u, touched) end
-  fillAll(touched)
+  finish(touched)
   local after = cjson.encode({name = a.name, region = a.region, codes = a.codes, firms = a.firms, assigned = logJson()})
   audit(actor, 'grid.cell.create', 'cell:' .. a.id, '', after)
   change('grid', a.id, after)
@@ -297,12 +405,13 @@ elseif op == 'liaison_create' then
     'region', a.region, 'username', a.username, 'active', '1', 'createdAt', now)
   redis.call('SADD', 'grid:liaisons', a.id)
   redis.call('SADD', 'grid:liaisons:active', a.id)
+  redis.call('ZADD', 'grid:lz', 0, a.id)
   local touched = {}
   for _, c in ipairs(a.cells) do
     redis.call('SADD', 'grid:cl:' .. c, a.id)
     touched[c] = true
   end
-  fillAll(touched)
+  finish(touched)
   local after = cjson.encode({name = a.name, unit = a.unit, rank = a.rank, capacity = a.capacity,
     cells = a.cells, username = a.username, assigned = #log})
   audit(actor, 'liaison.create', 'liaison:' .. a.id, '', after)
@@ -368,7 +477,7 @@ elseif op == 'liaison_update' then
     end
   end
   touchLiaison(a.id, touched)
-  fillAll(touched)
+  finish(touched)
   local after = redis.call('HMGET', lk, 'name', 'phone', 'unit', 'rank', 'capacity', 'cells')
   audit(actor, 'liaison.update', 'liaison:' .. a.id, cjson.encode(before),
     cjson.encode({fields = after, released = released, assigned = logJson()}))
@@ -381,6 +490,7 @@ elseif op == 'liaison_deactivate' then
   local reason = type(a.reason) == 'string' and a.reason or ''
   redis.call('HSET', lk, 'active', '0', 'deactivatedAt', now, 'deactivationReason', reason)
   redis.call('SREM', 'grid:liaisons:active', a.id)
+  redis.call('ZREM', 'grid:lz', a.id)
   local touched = {}
   for _, c in ipairs(liaisonCells(a.id)) do
     redis.call('SREM', 'grid:cl:' .. c, a.id)
@@ -392,22 +502,40 @@ elseif op == 'liaison_deactivate' then
     release(u, a.id, gc)
     touched[gc] = true
   end
-  fillAll(touched)
+  finish(touched)
   local after = cjson.encode({active = false, reason = a.reason, released = released, assigned = logJson()})
   audit(actor, 'liaison.deactivate', 'liaison:' .. a.id, '{"active":true}', after)
   change('liaison', a.id, after)
   return result({id = a.id})
 
 elseif op == 'index' then
-  local touched = {}
-  for _, u in ipairs(a.firms) do index(u, touched) end
-  fillAll(touched)
+  -- the sorted sets for paging the coverage date from after the first cells and liaisons: repair
+  if redis.call('ZCARD', 'grid:cellz') ~= redis.call('SCARD', 'grid:cells') then
+    for _, c in ipairs(redis.call('SMEMBERS', 'grid:cells')) do redis.call('ZADD', 'grid:cellz', 0, c) end
+  end
+  if redis.call('ZCARD', 'grid:lz') ~= redis.call('SCARD', 'grid:liaisons:active') then
+    redis.call('DEL', 'grid:lz')
+    for _, l in ipairs(redis.call('SMEMBERS', 'grid:liaisons:active')) do redis.call('ZADD', 'grid:lz', 0, l) end
+  end
+  local firms = a.firms or {}
+  if #ARGV > 4 then
+    firms = {}
+    for i = 5, #ARGV do firms[#firms + 1] = ARGV[i] end
+  end
+  local touched, seen = {}, {}
+  for _, u in ipairs(firms) do
+    if not seen[u] then
+      seen[u] = true
+      index(u, touched)
+    end
+  end
+  finish(touched)
   if mutated then
-    local after = cjson.encode({indexed = #a.firms, assigned = logJson(), released = released})
+    local after = cjson.encode({indexed = #firms, assigned = logJson(), released = released})
     audit(actor, 'grid.assign', 'grid', '', after)
     change('grid', 'assign', after)
   end
-  return result({indexed = #a.firms})
+  return result({indexed = #firms})
 
 elseif op == 'reassign' then
   local h = redis.call('HMGET', ent(a.uscc), 'gc', 'liaisonId')
@@ -430,8 +558,10 @@ elseif op == 'reassign' then
     release(a.uscc, old, cell)
     touchLiaison(old, touched)
   end
-  give(a.uscc, a.liaisonId, cell)
-  fillAll(touched)
+  give(a.uscc, a.liaisonId)
+  redis.call('SADD', 'grid:lf:' .. a.liaisonId, a.uscc)
+  redis.call('SREM', 'grid:cu:' .. cell, a.uscc)
+  finish(touched)
   local after = cjson.encode({liaisonId = a.liaisonId, reason = a.reason, assigned = logJson()})
   audit(actor, 'grid.reassign', 'enterprise:' .. a.uscc, cjson.encode({liaisonId = old or cjson.null}), after)
   change('assignment', a.uscc, after)

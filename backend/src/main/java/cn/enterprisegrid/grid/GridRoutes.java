@@ -89,7 +89,7 @@ public final class GridRoutes {
   private void assign(RoutingContext ctx) {
     Principal p = Guard.principal(ctx);
     // the sync is territory-wide and idempotent: it only brings the grid up to date with the registry
-    reply(ctx, 200, sync.run(p.actor()).compose(r -> grid.coverage(p.scope().region(), 0)
+    reply(ctx, 200, sync.run(p.actor()).compose(r -> grid.coverage(p.scope().region(), 0, GridStore.CoveragePage.NONE)
         .map(c -> r.toJson().put("firms", c.getLong("firms"))
             .put("unassigned", c.getLong("noCell") + c.getLong("noCapacity")))));
   }
@@ -116,7 +116,22 @@ public final class GridRoutes {
   private void coverage(RoutingContext ctx) {
     Principal p = Guard.principal(ctx);
     int limit = intParam(ctx, "limit", 100, MAX_LIMIT);
-    reply(ctx, 200, grid.coverage(p.scope().region(), limit).map(GridRoutes::coverageJson));
+    GridStore.CoveragePage page = new GridStore.CoveragePage(
+        cursorParam(ctx, "cellsAfter"), intParam(ctx, "cellsLimit", GridStore.CoveragePage.DEFAULT_LIMIT, MAX_LIMIT),
+        cursorParam(ctx, "liaisonsAfter"), intParam(ctx, "liaisonsLimit", GridStore.CoveragePage.DEFAULT_LIMIT, MAX_LIMIT));
+    reply(ctx, 200, grid.coverage(p.scope().region(), limit, page).map(GridRoutes::coverageJson));
+  }
+
+  /** A paging cursor (an id the previous page ended with); '' when absent. */
+  private static String cursorParam(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    if (v == null) {
+      return "";
+    }
+    if (v.length() > 64) {
+      throw ProblemException.badRequest("/" + name, name + " must be an id of at most 64 characters");
+    }
+    return v;
   }
 
   /** Turns the script's compact rows into the API's objects. */
@@ -145,11 +160,16 @@ public final class GridRoutes {
       }
       unassigned.add(u);
     }
+    String nextCells = c.getString("nextCells", "");
+    String nextLiaisons = c.getString("nextLiaisons", "");
     return new JsonObject()
         .put("totals", new JsonObject().put("firms", firms).put("assigned", firms - noCell - noCapacity)
             .put("unassigned", noCell + noCapacity).put("noCell", noCell).put("noCapacity", noCapacity)
-            .put("cells", cellRows.size()).put("liaisons", liaisonRows.size()))
-        .put("unassigned", unassigned).put("cells", cellRows).put("liaisons", liaisonRows);
+            .put("cells", c.getLong("cellCount", (long) cellRows.size()))
+            .put("liaisons", c.getLong("liaisonCount", (long) liaisonRows.size())))
+        .put("unassigned", unassigned).put("cells", cellRows).put("liaisons", liaisonRows)
+        .put("next", new JsonObject().put("cells", nextCells.isEmpty() ? null : nextCells)
+            .put("liaisons", nextLiaisons.isEmpty() ? null : nextLiaisons));
   }
 
   /** A list member of a script answer (cjson encodes an empty table as an object). */

@@ -6,6 +6,7 @@ import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +31,21 @@ public final class GridStore {
    * is written then).
    */
   public Future<JsonObject> run(String op, String actor, JsonObject args) {
-    return store.script("grid", List.of(), List.of(op, actor, String.valueOf(System.currentTimeMillis()),
-            args.encode()))
+    return run(op, actor, args, List.of());
+  }
+
+  /**
+   * Runs one grid operation with a flat list of extra arguments after the JSON ones (the bulk
+   * {@code index} takes its firms so: no JSON to build and decode per firm).
+   */
+  public Future<JsonObject> run(String op, String actor, JsonObject args, List<String> flat) {
+    List<String> argv = new ArrayList<>(4 + flat.size());
+    argv.add(op);
+    argv.add(actor);
+    argv.add(String.valueOf(System.currentTimeMillis()));
+    argv.add(args.encode());
+    argv.addAll(flat);
+    return store.script("grid", List.of(), argv)
         .map(r -> {
           JsonObject out = new JsonObject(r.toString());
           String error = out.getString("error");
@@ -58,9 +72,23 @@ public final class GridStore {
     return store.api().hgetall("grid:config").map(r -> GridConfig.from(Hashes.flat(r)));
   }
 
+  /** One page of the coverage's per-cell and per-liaison rows: ids after the cursors ('' = from the start). */
+  public record CoveragePage(String cellsAfter, int cellsLimit, String liaisonsAfter, int liaisonsLimit) {
+    public static final int DEFAULT_LIMIT = 500;
+    public static final CoveragePage FIRST = new CoveragePage("", DEFAULT_LIMIT, "", DEFAULT_LIMIT);
+    public static final CoveragePage NONE = new CoveragePage("", 0, "", 0);
+  }
+
   /** Coverage inside a region prefix (null = everywhere), listing at most {@code limit} unassigned firms. */
   public Future<JsonObject> coverage(String region, int limit) {
-    JsonObject args = new JsonObject().put("region", region == null ? "" : region).put("limit", limit);
+    return coverage(region, limit, CoveragePage.FIRST);
+  }
+
+  /** Coverage with one page of the per-cell and per-liaison rows. */
+  public Future<JsonObject> coverage(String region, int limit, CoveragePage page) {
+    JsonObject args = new JsonObject().put("region", region == null ? "" : region).put("limit", limit)
+        .put("cellsAfter", page.cellsAfter()).put("cellsLimit", page.cellsLimit())
+        .put("liaisonsAfter", page.liaisonsAfter()).put("liaisonsLimit", page.liaisonsLimit());
     return store.script("grid_coverage", List.of(), List.of(args.encode()))
         .map(r -> new JsonObject(r.toString()));
   }

@@ -1,26 +1,35 @@
 package cn.enterprisegrid.grid;
 
+import cn.enterprisegrid.enterprise.StoredEnterprise;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Brings the grid up to date with the enterprise registry and assigns what can be assigned: the
  * first run (no cursor yet) indexes every firm of the {@code enterprises} set; later runs read the
  * {@code changes} stream from the stored cursor and re-index the firms whose records changed
- * (a region or a tag may have moved them). Each batch is one {@code grid index} script, which
- * resolves each firm's cell and fills the touched cells; indexing is idempotent, so overlapping or
- * repeated runs are harmless.
+ * (a region or a tag may have moved them). Firms are grouped by region so that a batch carries
+ * whole cells; each batch is one {@code grid index} script, which resolves each firm's cell and
+ * fills the touched cells; indexing is idempotent, so overlapping or repeated runs are harmless.
  */
 public final class GridSync {
   /** Firms per script call: large enough to amortise the round trip, small enough not to stall Redis. */
   static final int BATCH = 1000;
+  /** Script calls (and region reads) in flight at once. */
+  static final int IN_FLIGHT = 8;
+  /** Region reads per pipelined batch. */
+  private static final int READ_BATCH = 2000;
   private static final String CURSOR = "grid:cursor";
 
   private final GridStore grid;
@@ -53,13 +62,16 @@ public final class GridSync {
   }
 
   private Future<Result> scan(String actor, String cursor, Result acc) {
-    return grid.store().api().sscan(List.of("enterprises", cursor, "COUNT", String.valueOf(BATCH)))
+    return members(cursor, new LinkedHashSet<>()).compose(firms -> index(actor, new ArrayList<>(firms), acc));
+  }
+
+  /** Every member of the {@code enterprises} set (SSCAN may repeat one: a set). */
+  private Future<Set<String>> members(String cursor, Set<String> acc) {
+    return grid.store().api().sscan(List.of("enterprises", cursor, "COUNT", "10000"))
         .compose(r -> {
           String next = r.get(0).toString();
-          List<String> firms = new ArrayList<>();
-          r.get(1).forEach(x -> firms.add(x.toString()));
-          Future<Result> done = firms.isEmpty() ? Future.succeededFuture(acc) : index(actor, firms, acc);
-          return done.compose(a -> next.equals("0") ? Future.succeededFuture(a) : scan(actor, next, a));
+          r.get(1).forEach(x -> acc.add(x.toString()));
+          return next.equals("0") ? Future.succeededFuture(acc) : members(next, acc);
         });
   }
 
@@ -93,15 +105,77 @@ public final class GridSync {
         });
   }
 
-  /** Indexes a list of firms in batches (also used by the benchmark and the tests). */
+  /**
+   * Indexes a list of firms (also used by the benchmark and the tests). The firms' regions are read
+   * first (pipelined), the firms grouped by region code and cut into batches at township
+   * boundaries, so that each cell is filled about once, by the one script call that carries its
+   * firms, instead of once per batch that happens to hold one of its firms. A grouping made stale
+   * by a concurrent change costs only an extra fill: each script resolves its firms' cells itself
+   * and fills every cell it touched, so the invariant holds after each call. Up to
+   * {@link #IN_FLIGHT} calls are in flight (the client pipelines them); each is atomic.
+   */
   public Future<Result> index(String actor, List<String> firms, Result acc) {
-    Future<Result> chain = Future.succeededFuture(acc);
-    for (int i = 0; i < firms.size(); i += BATCH) {
-      List<String> part = firms.subList(i, Math.min(firms.size(), i + BATCH));
-      chain = chain.compose(a -> grid.run("index", actor, new JsonObject().put("firms", new JsonArray(part)))
-          .map(a::plus));
+    if (firms.isEmpty()) {
+      return Future.succeededFuture(acc);
     }
-    return chain;
+    List<List<String>> parts = new ArrayList<>();
+    for (int i = 0; i < firms.size(); i += READ_BATCH) {
+      parts.add(firms.subList(i, Math.min(firms.size(), i + READ_BATCH)));
+    }
+    return Bounded.map(parts, IN_FLIGHT, this::regions).compose(regionParts -> {
+      Map<String, List<String>> byRegion = new HashMap<>();
+      for (int p = 0; p < parts.size(); p++) {
+        List<String> part = parts.get(p);
+        List<String> regions = regionParts.get(p);
+        for (int i = 0; i < part.size(); i++) {
+          byRegion.computeIfAbsent(regions.get(i), k -> new ArrayList<>()).add(part.get(i));
+        }
+      }
+      List<List<String>> batches = batches(byRegion);
+      return Bounded.map(batches, IN_FLIGHT, b -> grid.run("index", actor, new JsonObject(), b))
+          .map(results -> {
+            Result r = acc;
+            for (JsonObject o : results) {
+              r = r.plus(o);
+            }
+            return r;
+          });
+    });
+  }
+
+  /** Firms in region order, cut into batches of about {@link #BATCH} at township (9-digit) boundaries. */
+  static List<List<String>> batches(Map<String, List<String>> byRegion) {
+    List<String> regions = new ArrayList<>(byRegion.keySet());
+    Collections.sort(regions);
+    List<List<String>> out = new ArrayList<>();
+    List<String> current = new ArrayList<>();
+    String lastTownship = null;
+    for (String region : regions) {
+      String township = region.length() > 9 ? region.substring(0, 9) : region;
+      if (current.size() >= 4 * BATCH || (current.size() >= BATCH && !township.equals(lastTownship))) {
+        out.add(current);
+        current = new ArrayList<>();
+      }
+      current.addAll(byRegion.get(region));
+      lastTownship = township;
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
+  }
+
+  /** The firms' region codes ('' for a firm without a record or region), in order. */
+  private Future<List<String>> regions(List<String> firms) {
+    List<Request> reqs = new ArrayList<>(firms.size());
+    firms.forEach(f -> reqs.add(Request.cmd(Command.HGET).arg(StoredEnterprise.key(f)).arg("region")));
+    return grid.store().client().batch(reqs).map(rs -> {
+      List<String> out = new ArrayList<>(rs.size());
+      for (Response r : rs) {
+        out.add(r == null ? "" : r.toString());
+      }
+      return out;
+    });
   }
 
   private Future<String> lastChangeId() {

@@ -1,6 +1,8 @@
 package cn.enterprisegrid.grid;
 
 import cn.enterprisegrid.demo.DemoEnterprises;
+import cn.enterprisegrid.store.Store;
+import cn.enterprisegrid.testing.SharedRedis;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -64,6 +66,7 @@ class GridInvariantTest {
     List<String> cells = new ArrayList<>();
     List<String> liaisons = new ArrayList<>();
     RedisAPI redis = app.redis();
+    GridStore grid = new GridStore(Store.connect(app.vertx, SharedRedis.url()));
     for (int step = 0; step < STEPS; step++) {
       int op = random.nextInt(100);
       String what;
@@ -133,7 +136,8 @@ class GridInvariantTest {
       } else {
         what = "noop";
       }
-      check(redis, step + ": " + what, what.equals("assign"));
+      long assigned = check(redis, step + ": " + what, what.equals("assign"));
+      checkCoverage(grid, step + ": " + what, assigned);
     }
   }
 
@@ -152,7 +156,7 @@ class GridInvariantTest {
   }
 
   /** Checks the invariant against Redis. {@code synced}: right after an assign, every firm is indexed. */
-  static void check(RedisAPI redis, String step, boolean synced) {
+  static long check(RedisAPI redis, String step, boolean synced) {
     List<String> all = new ArrayList<>();
     redis.smembers("enterprises").await().forEach(r -> all.add(r.toString()));
     Map<String, String> pins = Hashes.flat(redis.hgetall("grid:pin").await());
@@ -219,6 +223,30 @@ class GridInvariantTest {
     }
     Response stats = redis.hget("grid:stats", "assigned").await();
     assertThat(stats == null ? 0 : stats.toLong()).as(step + ": assigned counter").isEqualTo(assigned);
+    return assigned;
+  }
+
+  /**
+   * The coverage's totals agree whichever way they are computed: the whole territory's from the
+   * maintained counters, the county's (every test firm lies in it) from its cells' sets.
+   */
+  static void checkCoverage(GridStore grid, String step, long assigned) {
+    JsonObject whole = grid.coverage(null, 5, GridStore.CoveragePage.NONE).await();
+    JsonObject county = grid.coverage(GridFixture.COUNTY, 5, GridStore.CoveragePage.NONE).await();
+    for (String k : List.of("firms", "noCell", "noCapacity", "cellCount", "liaisonCount")) {
+      assertThat(whole.getLong(k)).as(step + ": coverage " + k).isEqualTo(county.getLong(k));
+    }
+    assertThat(whole.getLong("firms") - whole.getLong("noCell") - whole.getLong("noCapacity"))
+        .as(step + ": coverage assigned").isEqualTo(assigned);
+    // the rows: from the sorted sets for the whole territory, sorted in the script for a region
+    GridStore.CoveragePage all = new GridStore.CoveragePage("", 10_000, "", 10_000);
+    JsonObject wholeRows = grid.coverage(null, 0, all).await();
+    JsonObject countyRows = grid.coverage(GridFixture.COUNTY, 0, all).await();
+    assertThat(GridRoutes.rows(wholeRows, "cells")).as(step + ": cell rows").isEqualTo(GridRoutes.rows(countyRows, "cells"));
+    assertThat(GridRoutes.rows(wholeRows, "liaisons")).as(step + ": liaison rows").isEqualTo(GridRoutes.rows(countyRows, "liaisons"));
+    assertThat((long) GridRoutes.rows(wholeRows, "cells").size()).as(step + ": cell count").isEqualTo(whole.getLong("cellCount"));
+    long listed = GridRoutes.rows(whole, "unassigned").size();
+    assertThat(listed).as(step + ": unassigned listed").isEqualTo(Math.min(5, whole.getLong("noCell") + whole.getLong("noCapacity")));
   }
 
   static String expectedCell(String f, String region, Map<String, String> pins, Map<String, String> prefix) {

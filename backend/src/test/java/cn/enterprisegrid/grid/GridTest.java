@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -87,6 +88,7 @@ class GridTest {
     }
     assertThat(cov.getJsonArray("unassigned").stream().map(o -> ((JsonObject) o).getString("reason")))
         .containsOnly("NO_CAPACITY");
+    assertCoveragePaging(cov);
 
     // the list masks phones; the township admin sees its liaisons
     JsonObject list = ok(app.get("/api/v1/liaisons", huabuAdmin), 200);
@@ -216,5 +218,29 @@ class GridTest {
         .filter(o -> region.equals(o.getString("cell"))).findFirst().orElseThrow();
     assertThat(cell.getLong("callbacks")).isEqualTo(3);
     assertProblem(app.get("/api/v1/reports/cells", liaison), 403, "/problems/forbidden");
+  }
+
+  /** Walking the per-cell and per-liaison rows page by page yields the unpaged rows, in id order. */
+  private void assertCoveragePaging(JsonObject all) {
+    assertThat(all.getJsonObject("next").getValue("cells")).isNull();
+    assertThat(all.getJsonObject("totals").getLong("cells")).isEqualTo(all.getJsonArray("cells").size());
+    for (String kind : List.of("cells", "liaisons")) {
+      String idField = kind.equals("cells") ? "cell" : "liaisonId";
+      List<String> expected = all.getJsonArray(kind).stream().map(o -> ((JsonObject) o).getString(idField)).sorted().toList();
+      assertThat(expected).isNotEmpty();
+      List<String> walked = new ArrayList<>();
+      String after = null;
+      for (int guard = 0; guard < 100; guard++) {
+        JsonObject page = ok(app.get("/api/v1/grid/coverage?" + kind + "Limit=1"
+            + (after == null ? "" : "&" + kind + "After=" + after), admin), 200);
+        assertThat(page.getJsonObject("totals")).isEqualTo(all.getJsonObject("totals"));
+        page.getJsonArray(kind).forEach(o -> walked.add(((JsonObject) o).getString(idField)));
+        after = page.getJsonObject("next").getString(kind);
+        if (after == null) {
+          break;
+        }
+      }
+      assertThat(walked).isEqualTo(expected);
+    }
   }
 }
