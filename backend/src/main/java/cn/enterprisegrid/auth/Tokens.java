@@ -17,12 +17,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Issues and verifies the HS256 bearer tokens that carry a {@link Principal}. */
 public final class Tokens {
   private static final String ISSUER = "enterprise-grid";
 
+  private static final int MAX_REMEMBERED = 100_000;
+
   private final JWTAuth jwt;
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
   private final Duration ttl;
 
   public Tokens(Vertx vertx, String secret, Duration ttl) {
@@ -43,11 +48,30 @@ public final class Tokens {
     return ttl;
   }
 
-  /** The principal of a valid, unexpired token; fails otherwise. */
+  /**
+   * The principal of a valid, unexpired token; fails otherwise. Tokens already verified are
+   * remembered until they expire (hot reads present the same token again and again; checking the
+   * signature and parsing the claims each time costs more than the read itself).
+   */
   public Future<Principal> verify(String token) {
+    Verified known = verified.get(token);
+    if (known != null && known.expiresAtSeconds() > System.currentTimeMillis() / 1000) {
+      return Future.succeededFuture(known.principal());
+    }
     return jwt.authenticate(new TokenCredentials(token))
-        .map(user -> Principal.fromClaims(user.principal()));
+        .map(user -> {
+          Principal p = Principal.fromClaims(user.principal());
+          long exp = user.principal().getLong("exp", 0L);
+          if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear(); // crude but bounded: the active tokens come back within seconds
+          }
+          verified.put(token, new Verified(p, exp));
+          return p;
+        });
   }
+
+  /** A token that passed verification, until its expiry. */
+  private record Verified(Principal principal, long expiresAtSeconds) {}
 
   /**
    * The signing secret: {@code fromEnv} when set, else the one generated on first start into
