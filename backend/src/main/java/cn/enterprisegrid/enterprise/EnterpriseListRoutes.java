@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +63,9 @@ public final class EnterpriseListRoutes {
     }
     Rule rule = rule(q, region);
     vertx.executeBlocking(() -> {
-          IdPage page = index.eligible(rule, Clock.today(), q.after(), q.limit());
-          long total = index.count(rule).eligible();
+          LocalDate today = Clock.today();
+          IdPage page = index.eligible(rule, today, q.name(), q.after(), q.limit());
+          long total = index.countEligible(rule, today, q.name());
           return new Object[] {page, total};
         }, false)
         .compose(r -> {

@@ -64,6 +64,16 @@ class EnterpriseListTest {
   }
 
   @Test
+  void searchesByName() {
+    String q = java.net.URLEncoder.encode("华埠茶业", java.nio.charset.StandardCharsets.UTF_8);
+    JsonObject found = list(admin, "?q=" + q);
+    assertThat(found.getInteger("total")).isEqualTo(12);
+    assertThat(found.getJsonArray("items").getJsonObject(0).encode()).contains("华埠茶业");
+    String hostile = java.net.URLEncoder.encode("\"(*?[ AND", java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(list(admin, "?q=" + hostile).getInteger("total")).isZero();
+  }
+
+  @Test
   void aTownshipAdminSeesOnlyItsTownship() {
     assertThat(list(huabuAdmin, "").getInteger("total")).isEqualTo(40);
     assertThat(list(huabuAdmin, "?region=330824").getInteger("total")).isEqualTo(40);

@@ -3,7 +3,10 @@ package cn.enterprisegrid.policyindex.index;
 import cn.enterprisegrid.policyindex.profile.Field;
 import cn.enterprisegrid.policyindex.rule.Benefit;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
@@ -11,6 +14,9 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -23,7 +29,7 @@ import org.apache.lucene.util.NumericUtils;
  */
 final class BreakdownCollector implements Collector {
   private final String[] fields;
-  private final Map<String, long[]>[] counts;
+  private final List<Map<String, long[]>> counts;
   private final Benefit benefit;
   private final String figureField;
   private final boolean figureIsInt;
@@ -36,12 +42,11 @@ final class BreakdownCollector implements Collector {
   double[] amounts = new double[0];
   int amountCount;
 
-  @SuppressWarnings("unchecked")
   BreakdownCollector(String[] fields, Benefit benefit, boolean keepAmounts) {
     this.fields = fields.clone();
-    this.counts = new Map[fields.length];
+    this.counts = new ArrayList<>(fields.length);
     for (int i = 0; i < fields.length; i++) {
-      counts[i] = new HashMap<>();
+      counts.add(new HashMap<>());
     }
     this.benefit = benefit;
     Field fig = benefit == null ? null : benefit.figure();
@@ -52,7 +57,37 @@ final class BreakdownCollector implements Collector {
 
   /** Counts for field {@code i}: value → count. */
   Map<String, long[]> counts(int i) {
-    return counts[i];
+    return counts.get(i);
+  }
+
+  /** Runs the query into one collector (merging per-slice collectors when the searcher is concurrent). */
+  static BreakdownCollector collect(IndexSearcher searcher, Query query, String[] fields, Benefit benefit,
+      boolean keepAmounts) throws IOException {
+    return searcher.search(query, new CollectorManager<BreakdownCollector, BreakdownCollector>() {
+      @Override
+      public BreakdownCollector newCollector() {
+        return new BreakdownCollector(fields, benefit, keepAmounts);
+      }
+
+      @Override
+      public BreakdownCollector reduce(Collection<BreakdownCollector> collectors) {
+        BreakdownCollector out = new BreakdownCollector(fields, benefit, keepAmounts);
+        for (BreakdownCollector c : collectors) {
+          out.hits += c.hits;
+          out.total += c.total;
+          out.paid += c.paid;
+          out.withoutFigure += c.withoutFigure;
+          for (int i = 0; i < fields.length; i++) {
+            Map<String, long[]> target = out.counts.get(i);
+            c.counts.get(i).forEach((k, v) -> target.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+          }
+          for (int i = 0; i < c.amountCount; i++) {
+            out.keep(c.amounts[i]);
+          }
+        }
+        return out;
+      }
+    });
   }
 
   @Override
@@ -102,7 +137,7 @@ final class BreakdownCollector implements Collector {
           for (int ord = 0; ord < c.length; ord++) {
             if (c[ord] != 0) {
               String key = dvs[i].lookupOrd(ord).utf8ToString();
-              counts[i].computeIfAbsent(key, k -> new long[1])[0] += c[ord];
+              counts.get(i).computeIfAbsent(key, k -> new long[1])[0] += c[ord];
             }
           }
         }
@@ -113,6 +148,10 @@ final class BreakdownCollector implements Collector {
   private void add(double amount) {
     total += amount;
     paid++;
+    keep(amount);
+  }
+
+  private void keep(double amount) {
     if (keepAmounts) {
       if (amountCount == amounts.length) {
         amounts = Arrays.copyOf(amounts, Math.max(1024, amountCount * 2));

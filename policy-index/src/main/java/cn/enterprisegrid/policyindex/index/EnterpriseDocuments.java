@@ -6,22 +6,31 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.util.BytesRef;
 
-/** Profile → Lucene document, and the field names the query translation relies on. */
+/**
+ * Profile → Lucene document, and the field names the query translation relies on. Terms for what
+ * queries match (uscc, codes and code paths, enums, tags, present/missing fields), points and doc
+ * values for numbers, single-valued sorted doc values for ids and breakdowns (uscc, township,
+ * section, size class); nothing stored.
+ */
 final class EnterpriseDocuments {
   static final String USCC = "uscc";
-  /** Present fields, by rule JSON name (drives {@code exists} and UNKNOWN). */
+  /** Present non-numeric fields, by rule JSON name (drives {@code exists} and the FALSE sets). */
   static final String HAS = "_has";
+  /** Absent fields, by rule JSON name (drives the UNKNOWN sets with short posting lists). */
+  static final String MISSING = "_missing";
   static final String REGION = "region";
   static final String REGION_PATH = "regionPath";
-  static final String COUNTY = "county";
   static final String TOWNSHIP = "township";
   static final String INDUSTRY = "industry";
   static final String INDUSTRY_PATH = "industryPath";
   static final String SECTION = "section";
+  /** Character unigrams and bigrams of the firm's name ({@link NameGrams}). */
+  static final String NAME_GRAMS = "nameGrams";
   static final String SIZE_CLASS = "sizeClass";
   static final String CREDIT_STATUS = "creditStatus";
   static final String TAGS = "tags";
@@ -38,9 +47,13 @@ final class EnterpriseDocuments {
 
   static Document toDocument(Profile p) {
     Document d = new Document();
-    d.add(new KeywordField(USCC, p.uscc(), org.apache.lucene.document.Field.Store.YES));
+    BytesRef id = new BytesRef(p.uscc());
+    d.add(new StringField(USCC, id, org.apache.lucene.document.Field.Store.NO));
+    d.add(new SortedDocValuesField(USCC, id));
     for (Field f : Field.values()) {
-      if (p.has(f)) {
+      if (!p.has(f)) {
+        d.add(new StringField(MISSING, f.jsonName(), org.apache.lucene.document.Field.Store.NO));
+      } else if (!f.type().isNumeric()) { // numeric presence is the existence of their doc values
         d.add(new StringField(HAS, f.jsonName(), org.apache.lucene.document.Field.Store.NO));
       }
     }
@@ -51,11 +64,14 @@ final class EnterpriseDocuments {
         d.add(new StringField(REGION_PATH, prefix, org.apache.lucene.document.Field.Store.NO));
       }
     }
-    if (p.derived().countyCode() != null) {
-      d.add(new KeywordField(COUNTY, p.derived().countyCode(), org.apache.lucene.document.Field.Store.NO));
-    }
     if (p.derived().townshipCode() != null) {
-      d.add(new KeywordField(TOWNSHIP, p.derived().townshipCode(), org.apache.lucene.document.Field.Store.NO));
+      d.add(new SortedDocValuesField(TOWNSHIP, new BytesRef(p.derived().townshipCode())));
+    }
+    String name = p.enterprise().name();
+    if (name != null) {
+      for (String gram : NameGrams.index(name)) {
+        d.add(new StringField(NAME_GRAMS, gram, org.apache.lucene.document.Field.Store.NO));
+      }
     }
     String industry = p.textOrNull(Field.INDUSTRY_CODE);
     if (industry != null) {
@@ -65,11 +81,12 @@ final class EnterpriseDocuments {
       }
     }
     if (p.derived().industrySection() != null) {
-      d.add(new KeywordField(SECTION, p.derived().industrySection(), org.apache.lucene.document.Field.Store.NO));
+      d.add(new SortedDocValuesField(SECTION, new BytesRef(p.derived().industrySection())));
     }
     String size = p.textOrNull(Field.SIZE_CLASS);
     if (size != null) {
-      d.add(new KeywordField(SIZE_CLASS, size, org.apache.lucene.document.Field.Store.NO));
+      d.add(new StringField(SIZE_CLASS, size, org.apache.lucene.document.Field.Store.NO));
+      d.add(new SortedDocValuesField(SIZE_CLASS, new BytesRef(size)));
     }
     String credit = p.textOrNull(Field.CREDIT_STATUS);
     if (credit != null) {

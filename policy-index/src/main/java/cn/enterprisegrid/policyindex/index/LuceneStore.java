@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -22,6 +24,7 @@ import org.apache.lucene.store.MMapDirectory;
  */
 final class LuceneStore implements Closeable {
   static final String LAST_CHANGE_ID = "lastChangeId";
+  static final String SCHEMA = "schema";
 
   /** Something to run with a searcher. */
   interface SearchFunction<T> {
@@ -32,17 +35,33 @@ final class LuceneStore implements Closeable {
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager manager;
+  private final String schema;
   private volatile String lastChangeId;
 
-  LuceneStore(Path path, Analyzer analyzer, double ramBufferMb) {
+  /**
+   * Opens or creates the index. An existing index written with another {@code schema} (document
+   * layout) is discarded and recreated empty, without a last change id, so that the caller
+   * rebuilds it: the indexes are derived data.
+   */
+  LuceneStore(Path path, Analyzer analyzer, double ramBufferMb, org.apache.lucene.search.Sort indexSort, String schema) {
     this.path = path;
+    this.schema = schema;
     try {
       Files.createDirectories(path);
       this.directory = new MMapDirectory(path);
+      boolean compatible = true;
+      if (DirectoryReader.indexExists(directory)) {
+        String found = SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA);
+        compatible = schema.equals(found);
+      }
       IndexWriterConfig cfg = new IndexWriterConfig(analyzer)
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setOpenMode(compatible ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
           .setRAMBufferSizeMB(ramBufferMb)
+          .setUseCompoundFile(false)
           .setCommitOnClose(false);
+      if (indexSort != null) {
+        cfg.setIndexSort(indexSort);
+      }
       this.writer = new IndexWriter(directory, cfg);
       String last = null;
       Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
@@ -71,9 +90,9 @@ final class LuceneStore implements Closeable {
   /** Makes everything written so far durable, recording the change id, and refreshes readers. */
   synchronized void commit(String changeId) {
     try {
-      if (changeId != null) {
-        writer.setLiveCommitData(Map.of(LAST_CHANGE_ID, changeId).entrySet());
-      }
+      String id = changeId != null ? changeId : lastChangeId;
+      writer.setLiveCommitData(id == null ? Map.of(SCHEMA, schema).entrySet()
+          : Map.of(SCHEMA, schema, LAST_CHANGE_ID, id).entrySet());
       writer.commit();
       if (changeId != null) {
         lastChangeId = changeId;

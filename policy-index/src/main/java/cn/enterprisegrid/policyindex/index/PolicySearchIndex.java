@@ -96,7 +96,7 @@ public final class PolicySearchIndex implements Closeable {
 
   private PolicySearchIndex(Path dir) {
     this.analyzer = new SmartChineseAnalyzer();
-    this.store = new LuceneStore(dir, analyzer, 32);
+    this.store = new LuceneStore(dir, analyzer, 32, null, "policy-1");
   }
 
   /** Opens (or creates) the index in a directory. */
@@ -199,8 +199,8 @@ public final class PolicySearchIndex implements Closeable {
       }
       Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
       for (Map.Entry<String, String> dim : FACETS.entrySet()) {
-        BreakdownCollector c = new BreakdownCollector(new String[] {dim.getValue()}, null, false);
-        s.search(combine(base, filters, dim.getValue()), c);
+        BreakdownCollector c = BreakdownCollector.collect(s, combine(base, filters, dim.getValue()),
+            new String[] {dim.getValue()}, null, false);
         List<FacetValue> values = new ArrayList<>();
         c.counts(0).forEach((k, v) -> values.add(new FacetValue(k, v[0])));
         values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));

@@ -18,7 +18,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -28,8 +28,10 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Translates a rule into the Lucene queries of its TRUE, FALSE and UNKNOWN sets under Kleene
  * semantics, at an evaluation date (for yearsSinceEstablished):
- * T(all)=∧T, F(all)=∨F, U(all)=¬F(all)∧∨U; T(any)=∨T, F(any)=∧F, U(any)=¬T(any)∧∨U;
- * T(not x)=F(x), F(not x)=T(x), U(not x)=U(x); for a leaf, U = field absent, F = field present ∧ ¬T
+ * T(all)=∧T, F(all)=∨F, U(all)=¬F(all)∧∨U; T(any)=∨T, F(any)=∧F, U(any)=¬T(any)∧∨U (the
+ * negations written positively as "not false" / "not true" sets, see {@link #u});
+ * T(not x)=F(x), F(not x)=T(x), U(not x)=U(x); for a leaf, U = field absent (a term of the
+ * {@code _missing} field, so UNKNOWN sets are driven by short posting lists), F = field present ∧ ¬T
  * (numeric leaves use the complementary range directly).
  */
 final class RuleQueries {
@@ -47,11 +49,17 @@ final class RuleQueries {
   }
 
   Query unknownSet(Rule r) {
-    return new ConstantScoreQuery(u(r));
+    Query q = u(r);
+    return new ConstantScoreQuery(q == null ? new MatchNoDocsQuery() : q);
   }
 
   Query falseSet(Rule r) {
     return new ConstantScoreQuery(f(r));
+  }
+
+  /** The TRUE or UNKNOWN set ("not false"), iterated once to count both sets in one pass. */
+  Query notFalseSet(Rule r) {
+    return new ConstantScoreQuery(nf(r));
   }
 
   private Query t(Rule r) {
@@ -80,18 +88,78 @@ final class RuleQueries {
     return leafFalse((Leaf) r);
   }
 
+  /**
+   * UNKNOWN set, written with positive clauses only: U(all) = ∧NF(child) ∧ ∨U(child) (no child
+   * FALSE, some child UNKNOWN); U(any) = ∧NT(child) ∧ ∨U(child) (no child TRUE, some UNKNOWN); so
+   * the short UNKNOWN postings lead and no large set is subtracted.
+   */
   private Query u(Rule r) {
     if (r instanceof All a) {
-      return andNot(or(a.children().stream().map(this::u).toList()), a.children().stream().map(this::f).toList());
+      return unknownOf(a.children(), true);
     }
     if (r instanceof Any a) {
-      return andNot(or(a.children().stream().map(this::u).toList()), a.children().stream().map(this::t).toList());
+      return unknownOf(a.children(), false);
     }
     if (r instanceof Not n) {
       return u(n.child());
     }
     Leaf l = (Leaf) r;
-    return l.op() == Op.EXISTS ? new MatchNoDocsQuery() : absent(l.field());
+    return l.op() == Op.EXISTS ? null : absent(l.field());
+  }
+
+  private Query unknownOf(List<Rule> children, boolean all) {
+    List<Query> unknowns = new ArrayList<>();
+    for (Rule c : children) {
+      Query q = u(c);
+      if (q != null) {
+        unknowns.add(q);
+      }
+    }
+    if (unknowns.isEmpty()) {
+      return null;
+    }
+    List<Query> clauses = new ArrayList<>();
+    clauses.add(or(unknowns));
+    for (Rule c : children) {
+      clauses.add(all ? nf(c) : nt(c));
+    }
+    return and(clauses);
+  }
+
+  /** Not FALSE (TRUE or UNKNOWN). */
+  private Query nf(Rule r) {
+    if (r instanceof All a) {
+      return and(a.children().stream().map(this::nf).toList());
+    }
+    if (r instanceof Any a) {
+      return or(a.children().stream().map(this::nf).toList());
+    }
+    if (r instanceof Not n) {
+      return nt(n.child());
+    }
+    Leaf l = (Leaf) r;
+    if (l.op() == Op.EXISTS) {
+      return has(l.field());
+    }
+    return or(List.of(leafTrue(l), absent(l.field())));
+  }
+
+  /** Not TRUE (FALSE or UNKNOWN). */
+  private Query nt(Rule r) {
+    if (r instanceof All a) {
+      return or(a.children().stream().map(this::nt).toList());
+    }
+    if (r instanceof Any a) {
+      return and(a.children().stream().map(this::nt).toList());
+    }
+    if (r instanceof Not n) {
+      return nf(n.child());
+    }
+    Leaf l = (Leaf) r;
+    if (l.op() == Op.EXISTS) {
+      return absent(l.field());
+    }
+    return or(List.of(leafFalse(l), absent(l.field())));
   }
 
   private static Query and(List<Query> qs) {
@@ -125,11 +193,17 @@ final class RuleQueries {
   }
 
   private static Query has(Field f) {
+    if (f == Field.YEARS_SINCE_ESTABLISHED) {
+      return new FieldExistsQuery(EnterpriseDocuments.ESTABLISHED);
+    }
+    if (f.type().isNumeric()) {
+      return new FieldExistsQuery(EnterpriseDocuments.numericField(f));
+    }
     return new TermQuery(new Term(EnterpriseDocuments.HAS, f.jsonName()));
   }
 
   private static Query absent(Field f) {
-    return andNot(new MatchAllDocsQuery(), List.of(has(f)));
+    return new TermQuery(new Term(EnterpriseDocuments.MISSING, f.jsonName()));
   }
 
   private static Query terms(String field, List<String> values) {

@@ -4,7 +4,6 @@ import cn.enterprisegrid.policyindex.profile.Field;
 import cn.enterprisegrid.policyindex.profile.Profile;
 import cn.enterprisegrid.policyindex.rule.Leaf;
 import cn.enterprisegrid.policyindex.rule.Op;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -104,11 +103,11 @@ abstract class CompiledLeaf {
   }
 
   static final class TextIn extends CompiledLeaf {
-    private final Set<String> values;
+    private final String[] values;
 
     TextIn(Field f, List<String> values) {
       super(f);
-      this.values = new HashSet<>(values);
+      this.values = values.toArray(String[]::new);
     }
 
     @Override
@@ -117,27 +116,52 @@ abstract class CompiledLeaf {
       if (v == null) {
         return U;
       }
-      return values.contains(v) ? T : F;
+      for (String x : values) {
+        if (x.equals(v)) {
+          return T;
+        }
+      }
+      return F;
     }
   }
 
+  /** Code prefix: digits by startsWith on the code, a section letter by the derived section. */
   static final class CodePrefix extends CompiledLeaf {
-    private final Set<String> prefixes;
+    private final String[] prefixes;
+    private final String[] sections;
 
-    CodePrefix(Field f, List<String> prefixes) {
+    CodePrefix(Field f, List<String> values) {
       super(f);
-      this.prefixes = new HashSet<>(prefixes);
+      List<String> digits = new java.util.ArrayList<>();
+      List<String> letters = new java.util.ArrayList<>();
+      for (String v : values) {
+        if (f == Field.INDUSTRY_CODE && v.length() == 1) {
+          letters.add(v);
+        } else {
+          digits.add(v);
+        }
+      }
+      this.prefixes = digits.toArray(String[]::new);
+      this.sections = letters.toArray(String[]::new);
     }
 
     @Override
     byte eval(Profile p) {
-      List<String> path = p.codePath(field);
-      if (path.isEmpty()) {
+      String code = p.textOrNull(field);
+      if (code == null) {
         return U;
       }
-      for (int i = 0, n = path.size(); i < n; i++) {
-        if (prefixes.contains(path.get(i))) {
+      for (String x : prefixes) {
+        if (code.startsWith(x)) {
           return T;
+        }
+      }
+      if (sections.length > 0) {
+        String section = p.derived().industrySection();
+        for (String s : sections) {
+          if (s.equals(section)) {
+            return T;
+          }
         }
       }
       return F;

@@ -5,7 +5,7 @@ import static cn.enterprisegrid.policyindex.match.CompiledLeaf.T;
 import static cn.enterprisegrid.policyindex.match.CompiledLeaf.U;
 
 import cn.enterprisegrid.policyindex.profile.Field;
-import cn.enterprisegrid.policyindex.profile.Profile;
+import cn.enterprisegrid.policyindex.reference.IndustryCodes;
 import cn.enterprisegrid.policyindex.rule.All;
 import cn.enterprisegrid.policyindex.rule.Any;
 import cn.enterprisegrid.policyindex.rule.Leaf;
@@ -17,7 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A rule flattened into arrays (pre-order node ids) for evaluation without allocation. */
+/**
+ * A rule compiled once: its flat {@link Program}, the tree shape (pre-order node ids) used to find
+ * near-miss flips, and the per-leaf data explanations need. Immutable.
+ */
 final class CompiledRule {
   static final byte LEAF = 0;
   static final byte ALL = 1;
@@ -26,20 +29,37 @@ final class CompiledRule {
 
   final String policyId;
   final Rule rule;
+  /** Position of the policy id among the snapshot's sorted ids (set on the snapshot's copy). */
+  final int ordinal;
+  /** The whole rule as a program (no leaf omitted). */
+  final long[] program;
   final byte[] kind;
   final int[] first;
   final int[] count;
   final int[] children;
   final int[] leafOf;
+  /** Object evaluators, for leaves the program cannot encode (tags beyond the dictionary). */
   final CompiledLeaf[] leaves;
   final List<Leaf> sourceLeaves;
-  final List<String> pointers;
-  /** Prefixes of a region leaf every ELIGIBLE firm must match, or null when the rule has none. */
+  /** Per leaf i: [3i] pointer, [3i+1] need (JSON value, shared, read-only), [3i+2] clause. */
+  final Object[] meta;
+  final Field[] leafField;
+  final Op[] leafOp;
+  /** The explanation of each leaf when it is UNKNOWN (field missing): the same for every firm. */
+  final LeafExplanation[] unknownExplanations;
+  /** Codes of a top-level region leaf every ELIGIBLE firm must match, or null when none. */
   final List<String> requiredRegionPrefixes;
+  /** Codes of a top-level industry leaf every ELIGIBLE firm must match, or null when none. */
+  final List<String> requiredIndustryPrefixes;
+  /** The region requirement leaf when it is a prefix leaf (TRUE for every firm of its buckets), else null. */
+  final Leaf regionLeaf;
+  /** The industry requirement leaf when it is a prefix leaf, else null. */
+  final Leaf industryLeaf;
 
   CompiledRule(String policyId, Rule rule) {
     this.policyId = policyId;
     this.rule = rule;
+    this.ordinal = -1;
     List<Byte> kinds = new ArrayList<>();
     List<int[]> kids = new ArrayList<>();
     List<Integer> leafIdx = new ArrayList<>();
@@ -63,8 +83,59 @@ final class CompiledRule {
     children = flat.stream().mapToInt(Integer::intValue).toArray();
     sourceLeaves = List.copyOf(leafList);
     leaves = leafList.stream().map(CompiledLeaf::compile).toArray(CompiledLeaf[]::new);
-    pointers = rule.leafPointers();
-    requiredRegionPrefixes = requiredRegion(rule);
+    List<String> pointers = rule.leafPointers();
+    meta = new Object[3 * leafList.size()];
+    leafField = new Field[leafList.size()];
+    leafOp = new Op[leafList.size()];
+    for (int i = 0; i < leafField.length; i++) {
+      meta[3 * i] = pointers.get(i);
+      meta[3 * i + 1] = leafList.get(i).valueJson();
+      meta[3 * i + 2] = leafList.get(i).clause();
+      leafField[i] = leafList.get(i).field();
+      leafOp[i] = leafList.get(i).op();
+    }
+    unknownExplanations = new LeafExplanation[leafField.length];
+    for (int i = 0; i < leafField.length; i++) {
+      unknownExplanations[i] = new LeafExplanation((String) meta[3 * i], leafField[i], leafOp[i],
+          cn.enterprisegrid.policyindex.rule.Truth.UNKNOWN, null, (com.fasterxml.jackson.databind.JsonNode) meta[3 * i + 1],
+          (String) meta[3 * i + 2]);
+    }
+    Leaf[] req = new Leaf[1];
+    requiredRegionPrefixes = required(rule, Field.REGION_CODE, req);
+    regionLeaf = req[0];
+    requiredIndustryPrefixes = required(rule, Field.INDUSTRY_CODE, req);
+    industryLeaf = req[0];
+    Program.Out out = new Program.Out();
+    Program.encode(rule, out, new int[1], null, null, true);
+    program = out.toArray();
+  }
+
+  /** A copy sharing everything, with the snapshot ordinal. */
+  CompiledRule(CompiledRule o, int ordinal) {
+    this.policyId = o.policyId;
+    this.rule = o.rule;
+    this.ordinal = ordinal;
+    this.program = o.program;
+    this.kind = o.kind;
+    this.first = o.first;
+    this.count = o.count;
+    this.children = o.children;
+    this.leafOf = o.leafOf;
+    this.leaves = o.leaves;
+    this.sourceLeaves = o.sourceLeaves;
+    this.meta = o.meta;
+    this.leafField = o.leafField;
+    this.leafOp = o.leafOp;
+    this.unknownExplanations = o.unknownExplanations;
+    this.requiredRegionPrefixes = o.requiredRegionPrefixes;
+    this.requiredIndustryPrefixes = o.requiredIndustryPrefixes;
+    this.regionLeaf = o.regionLeaf;
+    this.industryLeaf = o.industryLeaf;
+  }
+
+  /** Number of leaves. */
+  int leafCount() {
+    return leafField.length;
   }
 
   private static int flatten(Rule r, List<Byte> kinds, List<int[]> kids, List<Integer> leafIdx, List<Leaf> leafList) {
@@ -89,74 +160,45 @@ final class CompiledRule {
     return id;
   }
 
-  private static List<String> requiredRegion(Rule r) {
-    List<Rule> conjuncts = r instanceof All a ? a.children() : List.of(r);
+  /**
+   * The code values of the first top-level conjunct over {@code field} (prefix, eq or in), reduced
+   * to a minimal set (no value covered by another), or null when there is none. A firm whose code
+   * path holds none of them makes that leaf, hence the rule, FALSE. {@code leaf[0]} receives the
+   * leaf when it is a prefix leaf (then TRUE for every firm whose path holds one of the values).
+   */
+  private static List<String> required(Rule rule, Field field, Leaf[] leaf) {
+    leaf[0] = null;
+    List<Rule> conjuncts = rule instanceof All a ? a.children() : List.of(rule);
     for (Rule c : conjuncts) {
-      if (c instanceof Leaf l && l.field() == Field.REGION_CODE && l.op() == Op.PREFIX) {
-        Set<String> minimal = new LinkedHashSet<>();
-        for (String p : l.texts()) {
-          boolean covered = false;
-          for (String q : l.texts()) {
-            if (!q.equals(p) && p.startsWith(q)) {
-              covered = true;
-              break;
-            }
-          }
-          if (!covered) {
-            minimal.add(p);
+      if (!(c instanceof Leaf l) || l.field() != field || l.op() == Op.EXISTS) {
+        continue;
+      }
+      Set<String> minimal = new LinkedHashSet<>();
+      for (String p : l.texts()) {
+        boolean covered = false;
+        for (String q : l.texts()) {
+          if (!q.equals(p) && covers(field, q, p)) {
+            covered = true;
+            break;
           }
         }
-        return List.copyOf(minimal);
+        if (!covered) {
+          minimal.add(p);
+        }
       }
+      if (l.op() == Op.PREFIX) {
+        leaf[0] = l;
+      }
+      return List.copyOf(minimal);
     }
     return null;
   }
 
-  /** Truth of the rule, short-circuiting. */
-  byte eval(Profile p) {
-    return eval(0, p);
-  }
-
-  private byte eval(int node, Profile p) {
-    switch (kind[node]) {
-      case LEAF:
-        return leaves[leafOf[node]].eval(p);
-      case NOT: {
-        byte t = eval(children[first[node]], p);
-        return t == U ? U : (byte) (1 - t);
-      }
-      case ALL: {
-        boolean unknown = false;
-        for (int i = first[node], end = i + count[node]; i < end; i++) {
-          byte t = eval(children[i], p);
-          if (t == F) {
-            return F;
-          }
-          unknown |= t == U;
-        }
-        return unknown ? U : T;
-      }
-      default: {
-        boolean unknown = false;
-        for (int i = first[node], end = i + count[node]; i < end; i++) {
-          byte t = eval(children[i], p);
-          if (t == T) {
-            return T;
-          }
-          unknown |= t == U;
-        }
-        return unknown ? U : F;
-      }
+  private static boolean covers(Field field, String q, String p) {
+    if (field == Field.INDUSTRY_CODE && q.length() == 1) {
+      return p.length() > 1 && q.equals(IndustryCodes.standard().section(p).orElse(null));
     }
-  }
-
-  /** Truth of every leaf. */
-  byte[] leafTruths(Profile p) {
-    byte[] out = new byte[leaves.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = leaves[i].eval(p);
-    }
-    return out;
+    return p.startsWith(q);
   }
 
   /** Truth of a node given the truth of every leaf. */
@@ -194,24 +236,25 @@ final class CompiledRule {
   }
 
   /**
-   * Leaves whose single flip turns the whole rule TRUE, given a FALSE rule. Region leaves are never
-   * flipped: a firm cannot move to qualify. Leaves that are UNKNOWN are not flipped either.
+   * Leaves whose single flip turns the whole rule TRUE, given a FALSE rule. Region and industry
+   * leaves are never flipped: a firm cannot move or change its registered industry to qualify.
+   * Leaves that are UNKNOWN are not flipped either.
    */
-  List<Integer> singleFlips(byte[] lt) {
+  int[] singleFlips(byte[] lt) {
     int from = 0;
-    int to = leaves.length;
+    int to = leafField.length;
     if (kind[0] == ALL) {
       int bad = -1;
       for (int i = first[0], end = i + count[0]; i < end; i++) {
         if (evalFrom(children[i], lt) != T) {
           if (bad >= 0) {
-            return List.of();
+            return NONE;
           }
           bad = children[i];
         }
       }
       if (bad < 0) {
-        return List.of();
+        return NONE;
       }
       from = Integer.MAX_VALUE;
       to = -1;
@@ -222,20 +265,24 @@ final class CompiledRule {
         }
       }
     }
-    List<Integer> out = new ArrayList<>(2);
+    int[] out = NONE;
     for (int i = from; i < to; i++) {
       byte t = lt[i];
-      if (t == U || sourceLeaves.get(i).field() == Field.REGION_CODE) {
+      Field f = leafField[i];
+      if (t == U || f == Field.REGION_CODE || f == Field.INDUSTRY_CODE) {
         continue;
       }
       lt[i] = (byte) (1 - t);
       if (evalFrom(0, lt) == T) {
-        out.add(i);
+        out = java.util.Arrays.copyOf(out, out.length + 1);
+        out[out.length - 1] = i;
       }
       lt[i] = t;
     }
     return out;
   }
+
+  private static final int[] NONE = new int[0];
 
   /** One past the last node id of the subtree rooted at {@code node} (pre-order numbering). */
   private int subtreeEnd(int node) {

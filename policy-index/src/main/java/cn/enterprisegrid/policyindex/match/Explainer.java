@@ -10,14 +10,10 @@ import cn.enterprisegrid.policyindex.rule.Truth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Builds leaf explanations and near-miss gaps. */
 final class Explainer {
@@ -25,14 +21,41 @@ final class Explainer {
 
   private Explainer() {}
 
-  static List<LeafExplanation> explain(CompiledRule r, byte[] lt, Profile p) {
-    List<LeafExplanation> out = new ArrayList<>(lt.length);
-    for (int i = 0; i < lt.length; i++) {
-      Leaf l = r.sourceLeaves.get(i);
-      out.add(new LeafExplanation(r.pointers.get(i), l.field(), l.op(), truth(lt[i]), have(p, l.field()), l.valueJson(),
-          l.clause()));
+  /** The firm's values as JSON, computed once per firm and shared by all its explanations. */
+  static final class Haves {
+    private final Profile profile;
+    private final JsonNode[] values = new JsonNode[Field.values().length];
+    private final boolean[] done = new boolean[values.length];
+
+    Haves(Profile profile) {
+      this.profile = profile;
     }
-    return out;
+
+    JsonNode get(Field f) {
+      int i = f.ordinal();
+      if (!done[i]) {
+        values[i] = have(profile, f);
+        done[i] = true;
+      }
+      return values[i];
+    }
+  }
+
+  static List<LeafExplanation> explain(CompiledRule r, byte[] lt, Haves haves) {
+    LeafExplanation[] out = new LeafExplanation[lt.length];
+    Object[] meta = r.meta;
+    Field[] fields = r.leafField;
+    Op[] ops = r.leafOp;
+    for (int i = 0; i < lt.length; i++) {
+      if (lt[i] == CompiledLeaf.U) {
+        out[i] = r.unknownExplanations[i];
+        continue;
+      }
+      Field f = fields[i];
+      out[i] = new LeafExplanation((String) meta[3 * i], f, ops[i], truth(lt[i]), haves.get(f), (JsonNode) meta[3 * i + 1],
+          (String) meta[3 * i + 2]);
+    }
+    return FrozenList.of(out);
   }
 
   static Truth truth(byte b) {
@@ -48,8 +71,12 @@ final class Explainer {
       case INTEGER -> NODES.numberNode((long) p.numberOrNaN(f));
       case DECIMAL -> number(p.numberOrNaN(f));
       case TAGS -> {
-        ArrayNode a = NODES.arrayNode();
-        new TreeSet<>(p.tagsOrNull(f)).forEach(a::add);
+        String[] tags = p.tagsOrNull(f).toArray(new String[0]);
+        java.util.Arrays.sort(tags);
+        ArrayNode a = NODES.arrayNode(tags.length);
+        for (String t : tags) {
+          a.add(t);
+        }
         yield a;
       }
       default -> NODES.textNode(p.textOrNull(f));
@@ -68,14 +95,14 @@ final class Explainer {
    *
    * @param truth the leaf's current truth (TRUE means the leaf must become FALSE)
    */
-  static Gap gap(CompiledRule r, int leafIndex, byte truth, Profile p) {
+  static Gap gap(CompiledRule r, int leafIndex, byte truth, Profile p, Haves haves) {
     Leaf l = r.sourceLeaves.get(leafIndex);
     boolean negated = truth == CompiledLeaf.T;
     Field f = l.field();
     String name = f.jsonName();
-    JsonNode have = have(p, f);
-    JsonNode need = l.valueJson();
-    String ptr = r.pointers.get(leafIndex);
+    JsonNode have = haves.get(f);
+    JsonNode need = (JsonNode) r.meta[3 * leafIndex + 1];
+    String ptr = (String) r.meta[3 * leafIndex];
     if (l.op() == Op.EXISTS) {
       String msg = negated ? name + " must be absent" : name + " not reported";
       return new Gap(ptr, f, l.op(), negated, have, need, null, null, null, msg, l.clause());
@@ -192,8 +219,32 @@ final class Explainer {
     return new Gap(ptr, f, l.op(), negated, have, need, shortBy, from, null, msg, l.clause());
   }
 
+  /** 1234567.5 → "1,234,567.5" (at most 4 decimals, no trailing zeros); cheap and thread-safe. */
   static String fmt(double d) {
-    DecimalFormat df = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    return df.format(d);
+    if (Double.isNaN(d) || Double.isInfinite(d) || Math.abs(d) >= 1e15) {
+      return String.valueOf(d);
+    }
+    long scaled = Math.round(Math.abs(d) * 10_000);
+    long whole = scaled / 10_000;
+    int frac = (int) (scaled % 10_000);
+    StringBuilder b = new StringBuilder(24);
+    if (d < 0 && scaled != 0) {
+      b.append('-');
+    }
+    String digits = Long.toString(whole);
+    int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+    b.append(digits, 0, lead);
+    for (int i = lead; i < digits.length(); i += 3) {
+      b.append(',').append(digits, i, i + 3);
+    }
+    if (frac != 0) {
+      String f = Integer.toString(10_000 + frac).substring(1);
+      int end = f.length();
+      while (f.charAt(end - 1) == '0') {
+        end--;
+      }
+      b.append('.').append(f, 0, end);
+    }
+    return b.toString();
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 public record Matches(String uscc, List<PolicyMatch> matches, List<NearMiss> nearMisses) {
   /** Copies the lists. */
   public Matches {
-    matches = List.copyOf(matches);
-    nearMisses = List.copyOf(nearMisses);
+    matches = matches instanceof FrozenList ? matches : List.copyOf(matches);
+    nearMisses = nearMisses instanceof FrozenList ? nearMisses : List.copyOf(nearMisses);
   }
 }

@@ -4,16 +4,15 @@ import java.util.List;
 
 /**
  * A policy that is INELIGIBLE for a firm but would be ELIGIBLE if exactly one leaf flipped. Each
- * gap is one alternative single change.
+ * gap is one alternative single change. The full per-leaf explanation is available on demand from
+ * {@link PolicyMatcher#explain(String, cn.enterprisegrid.policyindex.profile.Profile)}.
  *
  * @param policyId the policy
  * @param gaps the alternatives (at least one)
- * @param explanation one entry per leaf, in rule order
  */
-public record NearMiss(String policyId, List<Gap> gaps, List<LeafExplanation> explanation) {
-  /** Copies the lists. */
+public record NearMiss(String policyId, List<Gap> gaps) {
+  /** Copies the list. */
   public NearMiss {
-    gaps = List.copyOf(gaps);
-    explanation = List.copyOf(explanation);
+    gaps = gaps instanceof FrozenList ? gaps : List.copyOf(gaps);
   }
 }

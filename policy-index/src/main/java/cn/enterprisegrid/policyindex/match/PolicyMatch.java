@@ -13,7 +13,7 @@ import java.util.List;
 public record PolicyMatch(String policyId, Verdict verdict, List<LeafExplanation> explanation) {
   /** Copies the list. */
   public PolicyMatch {
-    explanation = List.copyOf(explanation);
+    explanation = explanation instanceof FrozenList ? explanation : List.copyOf(explanation);
   }
 
   /** The leaves that are UNKNOWN: the data to ask the firm for. */

@@ -2,10 +2,11 @@ package cn.enterprisegrid.policyindex.match;
 
 import cn.enterprisegrid.policyindex.profile.Field;
 import cn.enterprisegrid.policyindex.profile.Profile;
+import cn.enterprisegrid.policyindex.rule.Leaf;
 import cn.enterprisegrid.policyindex.rule.Rule;
 import cn.enterprisegrid.policyindex.rule.Verdict;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,10 +20,12 @@ import java.util.Optional;
  * semantics as {@link cn.enterprisegrid.policyindex.rule.ReferenceEvaluator}.
  *
  * <p>Rules are registered by policy id; every change publishes a new immutable snapshot
- * (copy-on-write), so matching never locks and always sees a consistent set of rules. Rules whose
- * top-level conjunction contains a {@code regionCode prefix} leaf are indexed by those prefixes and
- * only evaluated for firms inside them (a firm with no region code is evaluated against every
- * rule). Thread-safe.
+ * (copy-on-write, O(number of rules), so prefer {@link #putAll} for bulk loads), and matching never
+ * locks and always sees a consistent set of rules. Rules whose top-level conjunction holds a
+ * regionCode or industryCode leaf (prefix, eq or in) are bucketed by those codes and only evaluated
+ * for firms whose code path holds one of them; each bucket is one flat array of encoded programs
+ * scanned sequentially. Region and industry leaves are never flipped for near misses, so the
+ * skipped rules are exactly the INELIGIBLE ones that are not near misses. Thread-safe.
  */
 public final class PolicyMatcher {
 
@@ -34,9 +37,10 @@ public final class PolicyMatcher {
   }
 
   private final boolean prefilter;
+  private final Map<String, CompiledRule> compiled = new LinkedHashMap<>();
   private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-  /** A matcher with the region pre-filter on. */
+  /** A matcher with the region/industry pre-filter on. */
   public PolicyMatcher() {
     this(true);
   }
@@ -52,37 +56,34 @@ public final class PolicyMatcher {
 
   /** Registers or replaces the rule of a policy. */
   public synchronized void put(String policyId, Rule rule) {
-    Map<String, CompiledRule> next = new LinkedHashMap<>(snapshot.byId);
-    next.put(Objects.requireNonNull(policyId, "policyId"), new CompiledRule(policyId, Objects.requireNonNull(rule, "rule")));
-    snapshot = new Snapshot(next, prefilter);
+    compiled.put(Objects.requireNonNull(policyId, "policyId"), new CompiledRule(policyId, Objects.requireNonNull(rule, "rule")));
+    snapshot = new Snapshot(compiled, prefilter);
   }
 
   /** Registers or replaces many rules at once (one snapshot). */
   public synchronized void putAll(Map<String, ? extends Rule> rules) {
-    Map<String, CompiledRule> next = new LinkedHashMap<>(snapshot.byId);
-    rules.forEach((id, r) -> next.put(Objects.requireNonNull(id), new CompiledRule(id, Objects.requireNonNull(r))));
-    snapshot = new Snapshot(next, prefilter);
+    rules.forEach((id, r) -> compiled.put(Objects.requireNonNull(id), new CompiledRule(id, Objects.requireNonNull(r))));
+    snapshot = new Snapshot(compiled, prefilter);
   }
 
   /** Removes a policy; returns whether it was registered. */
   public synchronized boolean remove(String policyId) {
-    if (!snapshot.byId.containsKey(policyId)) {
+    if (compiled.remove(policyId) == null) {
       return false;
     }
-    Map<String, CompiledRule> next = new LinkedHashMap<>(snapshot.byId);
-    next.remove(policyId);
-    snapshot = new Snapshot(next, prefilter);
+    snapshot = new Snapshot(compiled, prefilter);
     return true;
   }
 
   /** Removes every policy. */
   public synchronized void clear() {
+    compiled.clear();
     snapshot = Snapshot.EMPTY;
   }
 
   /** Number of registered policies. */
   public int size() {
-    return snapshot.byId.size();
+    return snapshot.all.length;
   }
 
   /** The registered rule of a policy. */
@@ -93,8 +94,10 @@ public final class PolicyMatcher {
 
   /**
    * Every policy that is ELIGIBLE or UNKNOWN for the firm, with per-leaf explanations, and the
-   * near misses: INELIGIBLE policies that one flipped leaf (never a regionCode leaf, never an
-   * UNKNOWN leaf) would make ELIGIBLE, with their gaps.
+   * near misses: INELIGIBLE policies that one flipped leaf would make ELIGIBLE, with their gaps.
+   * Leaves over regionCode and industryCode are never flipped (a firm cannot move or change its
+   * registered industry to qualify), nor are UNKNOWN leaves. Explanation values ({@code have},
+   * {@code need}) are shared JSON nodes: treat them as read-only.
    */
   public Matches match(Profile profile) {
     return match(profile, true);
@@ -103,44 +106,156 @@ public final class PolicyMatcher {
   /** As {@link #match(Profile)}, optionally without near misses (cheaper). */
   public Matches match(Profile profile, boolean nearMisses) {
     Snapshot s = snapshot;
-    List<PolicyMatch> eligible = new ArrayList<>();
-    List<PolicyMatch> unknown = new ArrayList<>();
-    List<NearMiss> misses = new ArrayList<>();
-    s.forCandidates(profile, r -> {
-      byte t = r.eval(profile);
-      if (t != CompiledLeaf.F) {
-        byte[] lt = r.leafTruths(profile);
-        PolicyMatch m = new PolicyMatch(r.policyId, t == CompiledLeaf.T ? Verdict.ELIGIBLE : Verdict.UNKNOWN,
-            Explainer.explain(r, lt, profile));
-        (t == CompiledLeaf.T ? eligible : unknown).add(m);
-      } else if (nearMisses) {
-        byte[] lt = r.leafTruths(profile);
-        List<Integer> flips = r.singleFlips(lt);
-        if (!flips.isEmpty()) {
-          List<Gap> gaps = new ArrayList<>(flips.size());
-          for (int i : flips) {
-            gaps.add(Explainer.gap(r, i, lt[i], profile));
-          }
-          misses.add(new NearMiss(r.policyId, gaps, Explainer.explain(r, lt, profile)));
+    Program.Firm firm = new Program.Firm(profile);
+    Hits hits = new Hits();
+    s.forCandidates(firm, (arena, pos, r) -> {
+      if (!nearMisses) {
+        byte t = Program.eval(arena, pos, firm, r);
+        if (t != CompiledLeaf.F) {
+          hits.add(r.ordinal, t, -1);
         }
+        return;
+      }
+      int t = evalWithHint(arena, pos, firm, r);
+      if (t >= 0) {
+        hits.add(r.ordinal, CompiledLeaf.F, t); // one FALSE leaf conjunct: its leaf number
+      } else if (t != HINT_F) {
+        hits.add(r.ordinal, (byte) (t == HINT_T ? CompiledLeaf.T : t == HINT_U ? CompiledLeaf.U : F_CLOSE), -1);
       }
     });
-    Comparator<PolicyMatch> byId = Comparator.comparing(PolicyMatch::policyId);
-    eligible.sort(byId);
-    unknown.sort(byId);
+    hits.sort();
+    Explainer.Haves haves = new Explainer.Haves(profile);
+    List<PolicyMatch> eligible = new ArrayList<>(hits.size);
+    List<PolicyMatch> unknown = new ArrayList<>();
+    List<NearMiss> misses = new ArrayList<>();
+    for (int k = 0; k < hits.size; k++) {
+      CompiledRule r = s.all[hits.ordinal(k)];
+      byte t = hits.truth(k);
+      int failing = hits.leaf(k);
+      if (failing >= 0) {
+        Field f = r.leafField[failing];
+        if (f != Field.REGION_CODE && f != Field.INDUSTRY_CODE) {
+          Gap g = Explainer.gap(r, failing, CompiledLeaf.F, profile, haves);
+          misses.add(new NearMiss(r.policyId, FrozenList.of(new Gap[] {g})));
+        }
+        continue;
+      }
+      byte[] lt = new byte[r.leafCount()];
+      Program.leafTruths(r.program, firm, r, lt);
+      if (t == CompiledLeaf.T || t == CompiledLeaf.U) {
+        PolicyMatch m = new PolicyMatch(r.policyId, t == CompiledLeaf.T ? Verdict.ELIGIBLE : Verdict.UNKNOWN,
+            Explainer.explain(r, lt, haves));
+        (t == CompiledLeaf.T ? eligible : unknown).add(m);
+        continue;
+      }
+      int[] flips = r.singleFlips(lt);
+      if (flips.length > 0) {
+        Gap[] gaps = new Gap[flips.length];
+        for (int i = 0; i < gaps.length; i++) {
+          gaps[i] = Explainer.gap(r, flips[i], lt[flips[i]], profile, haves);
+        }
+        misses.add(new NearMiss(r.policyId, FrozenList.of(gaps)));
+      }
+    }
     eligible.addAll(unknown);
-    misses.sort(Comparator.comparing(NearMiss::policyId));
-    return new Matches(profile.uscc(), eligible, misses);
+    return new Matches(profile.uscc(), FrozenList.of(eligible.toArray(PolicyMatch[]::new)),
+        FrozenList.of(misses.toArray(NearMiss[]::new)));
+  }
+
+  /** Marker for a FALSE rule in which at most one top-level conjunct is not TRUE (a possible near miss). */
+  private static final byte F_CLOSE = 3;
+  private static final int HINT_T = -1;
+  private static final int HINT_U = -2;
+  private static final int HINT_F = -3;
+  private static final int HINT_F_CLOSE = -4;
+
+  /**
+   * Truth of a program with a near-miss hint: HINT_T, HINT_U, HINT_F (not a near miss), HINT_F_CLOSE
+   * (FALSE; one flipped leaf might make it TRUE), or, when the only non-TRUE top-level conjunct is a
+   * FALSE leaf, that leaf's number (≥ 0).
+   */
+  private static int evalWithHint(long[] a, int pos, Program.Firm firm, CompiledRule r) {
+    if (a[pos] != Program.ALL) {
+      byte t = Program.eval(a, pos, firm, r);
+      if (t == CompiledLeaf.F) {
+        return Program.isLeaf(a, pos) ? Program.leafIndex(a, pos) : HINT_F_CLOSE;
+      }
+      return t == CompiledLeaf.T ? HINT_T : HINT_U;
+    }
+    int n = (int) a[pos + 2];
+    int p = pos + 3;
+    int nonTrue = 0;
+    int failing = -1;
+    boolean isFalse = false;
+    boolean unknown = false;
+    for (int i = 0; i < n; i++) {
+      byte t = Program.eval(a, p, firm, r);
+      if (t != CompiledLeaf.T) {
+        nonTrue++;
+        if (t == CompiledLeaf.F) {
+          isFalse = true;
+          failing = p;
+        } else {
+          unknown = true;
+        }
+        if (isFalse && nonTrue >= 2) {
+          return HINT_F;
+        }
+      }
+      p += (int) a[p + 1];
+    }
+    if (isFalse) {
+      return Program.isLeaf(a, failing) ? Program.leafIndex(a, failing) : HINT_F_CLOSE;
+    }
+    return unknown ? HINT_U : HINT_T;
+  }
+
+  /** Candidates that were not plainly FALSE, sorted by snapshot ordinal (= policy id order). */
+  private static final class Hits {
+    /** ordinal << 24 | (failing leaf + 1) << 8 | truth. */
+    long[] keys = new long[64];
+    int size;
+
+    void add(int ordinal, byte t, int failingLeaf) {
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+      }
+      keys[size++] = ((long) ordinal << 24) | ((long) (failingLeaf + 1) << 8) | t;
+    }
+
+    void sort() {
+      Arrays.sort(keys, 0, size);
+    }
+
+    int ordinal(int k) {
+      return (int) (keys[k] >>> 24);
+    }
+
+    int leaf(int k) {
+      return (int) ((keys[k] >>> 8) & 0xFFFF) - 1;
+    }
+
+    byte truth(int k) {
+      return (byte) (keys[k] & 0xFF);
+    }
   }
 
   /** Bulk mode: reports only the policies that are ELIGIBLE or UNKNOWN, without explanations. */
   public void verdicts(Profile profile, VerdictSink sink) {
-    snapshot.forCandidates(profile, r -> {
-      byte t = r.eval(profile);
+    Program.Firm firm = new Program.Firm(profile);
+    snapshot.forCandidates(firm, (arena, pos, r) -> {
+      byte t = Program.eval(arena, pos, firm, r);
       if (t != CompiledLeaf.F) {
         sink.accept(r.policyId, t == CompiledLeaf.T ? Verdict.ELIGIBLE : Verdict.UNKNOWN);
       }
     });
+  }
+
+  /** Number of rules the pre-filter lets through for this firm (for measurement). */
+  int candidates(Profile profile) {
+    int[] n = new int[1];
+    snapshot.forCandidates(new Program.Firm(profile), (arena, pos, r) -> n[0]++);
+    return n[0];
   }
 
   /** The verdict of one policy (INELIGIBLE when the policy is not registered). */
@@ -149,70 +264,146 @@ public final class PolicyMatcher {
     if (r == null) {
       return Verdict.INELIGIBLE;
     }
-    byte t = r.eval(profile);
+    byte t = Program.eval(r.program, 0, new Program.Firm(profile), r);
     return t == CompiledLeaf.T ? Verdict.ELIGIBLE : t == CompiledLeaf.U ? Verdict.UNKNOWN : Verdict.INELIGIBLE;
   }
 
   /** Per-leaf explanation of one registered policy for a firm, whatever its verdict. */
   public Optional<List<LeafExplanation>> explain(String policyId, Profile profile) {
     CompiledRule r = snapshot.byId.get(policyId);
-    return r == null ? Optional.empty() : Optional.of(Explainer.explain(r, r.leafTruths(profile), profile));
+    if (r == null) {
+      return Optional.empty();
+    }
+    byte[] lt = new byte[r.leafCount()];
+    Program.leafTruths(r.program, new Program.Firm(profile), r, lt);
+    return Optional.of(Explainer.explain(r, lt, new Explainer.Haves(profile)));
   }
 
-  /** An immutable set of compiled rules with the region buckets. */
+  /**
+   * An immutable set of compiled rules. Rules are bucketed by the region and industry codes their
+   * top-level conjunction requires ({@code "*"} when none); each bucket is one array of encoded
+   * entries {@code [ordinal, length, program...]}, where the requirement leaves that every firm of
+   * the bucket satisfies are left out.
+   */
   private static final class Snapshot {
     static final Snapshot EMPTY = new Snapshot(Map.of(), true);
+    private static final String ANY = "*";
+    private static final List<String> ANY_ONLY = List.of(ANY);
 
     final Map<String, CompiledRule> byId;
     final CompiledRule[] all;
-    final CompiledRule[] unbucketed;
-    final Map<String, CompiledRule[]> buckets;
     final boolean prefilter;
+    /** Every rule, whole (firms without region and industry, or no pre-filter). */
+    final long[] allArena;
+    /** region key → industry key → arena. */
+    final Map<String, Map<String, long[]>> byRegionIndustry;
+    /** For firms without a region code: industry key → arena. */
+    final Map<String, long[]> byIndustry;
+    /** For firms without an industry code: region key → arena. */
+    final Map<String, long[]> byRegion;
 
-    Snapshot(Map<String, CompiledRule> byId, boolean prefilter) {
-      this.byId = byId;
+    Snapshot(Map<String, CompiledRule> rules, boolean prefilter) {
       this.prefilter = prefilter;
-      Collection<CompiledRule> rules = byId.values();
-      this.all = rules.toArray(CompiledRule[]::new);
-      List<CompiledRule> global = new ArrayList<>();
-      Map<String, List<CompiledRule>> b = new HashMap<>();
-      for (CompiledRule r : rules) {
-        if (!prefilter || r.requiredRegionPrefixes == null) {
-          global.add(r);
-        } else {
-          for (String p : r.requiredRegionPrefixes) {
-            b.computeIfAbsent(p, k -> new ArrayList<>()).add(r);
+      List<CompiledRule> sorted = new ArrayList<>(rules.values());
+      sorted.sort(Comparator.comparing(r -> r.policyId));
+      all = new CompiledRule[sorted.size()];
+      Map<String, CompiledRule> ids = new HashMap<>();
+      for (int i = 0; i < all.length; i++) {
+        all[i] = new CompiledRule(sorted.get(i), i);
+        ids.put(all[i].policyId, all[i]);
+      }
+      byId = ids;
+      Program.Out whole = new Program.Out();
+      Map<String, Map<String, Program.Out>> both = new HashMap<>();
+      Map<String, Program.Out> ind = new HashMap<>();
+      Map<String, Program.Out> reg = new HashMap<>();
+      for (CompiledRule r : all) {
+        add(whole, r, null, null);
+        if (!prefilter) {
+          continue;
+        }
+        List<String> rs = r.requiredRegionPrefixes == null ? ANY_ONLY : r.requiredRegionPrefixes;
+        List<String> is = r.requiredIndustryPrefixes == null ? ANY_ONLY : r.requiredIndustryPrefixes;
+        for (String rk : rs) {
+          Leaf omitRegion = rk.equals(ANY) ? null : r.regionLeaf;
+          for (String ik : is) {
+            Leaf omitIndustry = ik.equals(ANY) ? null : r.industryLeaf;
+            add(both.computeIfAbsent(rk, k -> new HashMap<>()).computeIfAbsent(ik, k -> new Program.Out()), r,
+                omitRegion, omitIndustry);
           }
+          add(reg.computeIfAbsent(rk, k -> new Program.Out()), r, omitRegion, null);
+        }
+        for (String ik : is) {
+          add(ind.computeIfAbsent(ik, k -> new Program.Out()), r, null, ik.equals(ANY) ? null : r.industryLeaf);
         }
       }
-      this.unbucketed = global.toArray(CompiledRule[]::new);
-      Map<String, CompiledRule[]> frozen = new HashMap<>();
-      b.forEach((k, v) -> frozen.put(k, v.toArray(CompiledRule[]::new)));
-      this.buckets = frozen;
+      allArena = whole.toArray();
+      Map<String, Map<String, long[]>> frozen = new HashMap<>();
+      both.forEach((k, v) -> frozen.put(k, freeze(v)));
+      byRegionIndustry = frozen;
+      byIndustry = freeze(ind);
+      byRegion = freeze(reg);
     }
 
-    interface RuleVisitor {
-      void visit(CompiledRule r);
+    private static void add(Program.Out out, CompiledRule r, Leaf omitA, Leaf omitB) {
+      int start = out.n;
+      out.add(r.ordinal);
+      out.add(0);
+      Program.encode(r.rule, out, new int[1], omitA, omitB, true);
+      out.a[start + 1] = out.n - start;
     }
 
-    void forCandidates(Profile p, RuleVisitor v) {
-      List<String> path = p.codePath(Field.REGION_CODE);
-      if (!prefilter || path.isEmpty()) {
-        for (CompiledRule r : all) {
-          v.visit(r);
-        }
+    private static Map<String, long[]> freeze(Map<String, Program.Out> m) {
+      Map<String, long[]> out = new HashMap<>();
+      m.forEach((k, v) -> out.put(k, v.toArray()));
+      return out;
+    }
+
+    interface Visitor {
+      /** Visits a candidate whose program starts at {@code arena[pos]}. */
+      void visit(long[] arena, int pos, CompiledRule rule);
+    }
+
+    void forCandidates(Program.Firm firm, Visitor v) {
+      if (!prefilter || (!firm.hasRegion && !firm.hasIndustry)) {
+        scan(allArena, v);
         return;
       }
-      for (CompiledRule r : unbucketed) {
-        v.visit(r);
+      List<String> region = firm.profile.codePath(Field.REGION_CODE);
+      List<String> industry = firm.profile.codePath(Field.INDUSTRY_CODE);
+      if (!firm.hasRegion) {
+        visit(byIndustry, industry, v);
+        return;
       }
-      for (int i = 0, n = path.size(); i < n; i++) {
-        CompiledRule[] bucket = buckets.get(path.get(i));
-        if (bucket != null) {
-          for (CompiledRule r : bucket) {
-            v.visit(r);
-          }
+      if (!firm.hasIndustry) {
+        visit(byRegion, region, v);
+        return;
+      }
+      Map<String, long[]> anyRegion = byRegionIndustry.get(ANY);
+      if (anyRegion != null) {
+        visit(anyRegion, industry, v);
+      }
+      for (int i = 0, n = region.size(); i < n; i++) {
+        Map<String, long[]> m = byRegionIndustry.get(region.get(i));
+        if (m != null) {
+          visit(m, industry, v);
         }
+      }
+    }
+
+    private void visit(Map<String, long[]> m, List<String> keys, Visitor v) {
+      scan(m.get(ANY), v);
+      for (int i = 0, n = keys.size(); i < n; i++) {
+        scan(m.get(keys.get(i)), v);
+      }
+    }
+
+    private void scan(long[] arena, Visitor v) {
+      if (arena == null) {
+        return;
+      }
+      for (int pos = 0; pos < arena.length; pos += (int) arena[pos + 1]) {
+        v.visit(arena, pos + 2, all[(int) arena[pos]]);
       }
     }
   }

@@ -40,17 +40,13 @@ class BenefitTest {
 
   @Test
   void validation() {
-    RuleValidationException e = catchThrowableOfType(
-        () -> Benefit.parse("{\"kind\":\"TIERS\",\"of\":\"name\",\"tiers\":[{\"min\":5,\"amount\":1},{\"min\":5,\"amount\":-1,\"x\":1}]}"),
-        RuleValidationException.class);
+    RuleValidationException e = catchThrowableOfType(RuleValidationException.class, () -> Benefit.parse("{\"kind\":\"TIERS\",\"of\":\"name\",\"tiers\":[{\"min\":5,\"amount\":1},{\"min\":5,\"amount\":-1,\"x\":1}]}"));
     assertThat(e.errors()).extracting(ValidationError::pointer).containsExactly("/of", "/tiers/1/x", "/tiers/1/amount");
-    e = catchThrowableOfType(() -> Benefit.parse("{\"kind\":\"PERCENT\",\"of\":\"revenue\",\"rate\":5}"),
-        RuleValidationException.class);
+    e = catchThrowableOfType(RuleValidationException.class, () -> Benefit.parse("{\"kind\":\"PERCENT\",\"of\":\"revenue\",\"rate\":5}"));
     assertThat(e.errors()).extracting(ValidationError::pointer).containsExactly("/rate");
-    e = catchThrowableOfType(() -> Benefit.parse("{\"kind\":\"TIERS\",\"of\":\"revenue\",\"tiers\":[{\"min\":5,\"amount\":1},{\"min\":4,\"amount\":1}]}"),
-        RuleValidationException.class);
+    e = catchThrowableOfType(RuleValidationException.class, () -> Benefit.parse("{\"kind\":\"TIERS\",\"of\":\"revenue\",\"tiers\":[{\"min\":5,\"amount\":1},{\"min\":4,\"amount\":1}]}"));
     assertThat(e.errors()).extracting(ValidationError::pointer).containsExactly("/tiers/1/min");
-    e = catchThrowableOfType(() -> Benefit.parse("{\"kind\":\"GIFT\"}"), RuleValidationException.class);
+    e = catchThrowableOfType(RuleValidationException.class, () -> Benefit.parse("{\"kind\":\"GIFT\"}"));
     assertThat(e.errors()).extracting(ValidationError::pointer).containsExactly("/kind");
   }
 }

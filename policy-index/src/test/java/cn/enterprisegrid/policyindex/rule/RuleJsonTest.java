@@ -43,7 +43,7 @@ class RuleJsonTest {
   }
 
   private static List<ValidationError> errors(String json) {
-    RuleValidationException e = catchThrowableOfType(() -> Rule.parse(json), RuleValidationException.class);
+    RuleValidationException e = catchThrowableOfType(RuleValidationException.class, () -> Rule.parse(json));
     assertThat(e).as("expected a validation error for " + json).isNotNull();
     return e.errors();
   }
@@ -133,7 +133,7 @@ class RuleJsonTest {
     List<ValidationError> e = errors("{\"all\":[{\"field\":\"nope\",\"op\":\"eq\",\"value\":1},{\"any\":[]},"
         + "{\"field\":\"revenue\",\"op\":\"gte\",\"value\":\"x\"}]}");
     assertThat(e).extracting(ValidationError::pointer).containsExactly("/all/0/field", "/all/1/any", "/all/2/value");
-    RuleValidationException ex = catchThrowableOfType(() -> Rule.parse("{\"all\":[]}"), RuleValidationException.class);
+    RuleValidationException ex = catchThrowableOfType(RuleValidationException.class, () -> Rule.parse("{\"all\":[]}"));
     assertThat(ex.getMessage()).contains("/all");
   }
 
