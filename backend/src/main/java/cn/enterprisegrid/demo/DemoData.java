@@ -128,11 +128,14 @@ public final class DemoData {
 
   private Future<Void> loadAccounts() {
     AccountStore accounts = new AccountStore(store);
-    List<Future<Boolean>> created = new ArrayList<>();
-    for (DemoAccount a : accounts()) {
-      created.add(vertx.executeBlocking(() -> Passwords.hash(PASSWORD), false)
-          .compose(hash -> accounts.create(a.username(), a.role(), a.scope(), hash, "demo")));
-    }
-    return Future.all(created).mapEmpty();
+    // one slow hash for all: the demo accounts share their (public) password anyway, and fourteen
+    // PBKDF2 runs would add seconds to the first start
+    return vertx.executeBlocking(() -> Passwords.hash(PASSWORD), false).compose(hash -> {
+      List<Future<Boolean>> created = new ArrayList<>();
+      for (DemoAccount a : accounts()) {
+        created.add(accounts.create(a.username(), a.role(), a.scope(), hash, "demo"));
+      }
+      return Future.all(created).mapEmpty();
+    });
   }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  * Keeps this node's Lucene enterprise index in step with Redis. Deployed as a worker verticle, so
  * the blocking Lucene calls run off the event loops.
  *
- * <p>On start it resumes after the change id recorded in the index's last commit; with no commit
+ * <p>After start (which it does not hold up) it resumes after the change id recorded in the index's last commit; with no commit
  * (a new node, a deleted index) it first notes the stream's newest id, then copies every firm from
  * Redis, commits with that id, and resumes from there (changes made during the copy are applied
  * again, harmlessly: upserts are idempotent). Then it follows the {@code changes} stream, upserting
@@ -53,12 +53,14 @@ public final class EnterpriseIndexer extends VerticleBase {
     store = Store.connect(vertx, redisUrl);
     enterprises = new EnterpriseStore(store);
     feed = new ChangeFeed(vertx, store.client(), 1000, 1000);
+    // Start-up does not wait for a rebuild (minutes at a million firms): listings fill in meanwhile.
     Future<String> position = index.lastChangeId().map(Future::succeededFuture).orElseGet(this::copyAll);
-    return position.onSuccess(from -> {
+    position.onSuccess(from -> {
       LOG.info("enterprise index: {} firms, following changes after {}", index.size(), from);
       feed.follow(from, this::apply);
       commitTimer = vertx.setPeriodic(COMMIT_INTERVAL_MS, t -> commitIfDue());
-    });
+    }).onFailure(err -> LOG.error("enterprise index could not be rebuilt from Redis", err));
+    return Future.succeededFuture();
   }
 
   @Override

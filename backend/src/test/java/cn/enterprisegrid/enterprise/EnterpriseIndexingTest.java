@@ -83,8 +83,8 @@ class EnterpriseIndexingTest {
     // a lost index is rebuilt from Redis, the system of record
     Path dir = app.backend().settings().indexDir().resolve("enterprises");
     app.restart(() -> deleteTree(dir));
-    assertThat(index().size()).isEqualTo(302);
-    assertThat(inRegion(Firms.MAJIN)).isEqualTo(102);
+    await(() -> index().size(), 302);
+    await(() -> inRegion(Firms.MAJIN), 102);
   }
 
   private static void deleteTree(Path dir) {
