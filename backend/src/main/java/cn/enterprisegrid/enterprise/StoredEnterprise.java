@@ -1,5 +1,6 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.policyindex.profile.Enterprise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
@@ -70,22 +71,6 @@ public record StoredEnterprise(String uscc, long version, Map<String, String> va
   }
 
   static Map<String, String> flat(Response r) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (r == null || r.size() == 0) {
-      return out;
-    }
-    try {
-      for (String k : r.getKeys()) {
-        out.put(k, r.get(k).toString());
-      }
-      return out;
-    } catch (RuntimeException notAMap) {
-      // RESP2 answers HGETALL with a flat array of name, value, name, value
-      out.clear();
-    }
-    for (int i = 0; i + 1 < r.size(); i += 2) {
-      out.put(r.get(i).toString(), r.get(i + 1).toString());
-    }
-    return out;
+    return Hashes.flat(r);
   }
 }

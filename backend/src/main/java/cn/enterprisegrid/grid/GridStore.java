@@ -1,5 +1,6 @@
 package cn.enterprisegrid.grid;
 
+import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Store;

@@ -1,8 +1,8 @@
 package cn.enterprisegrid.visit;
 
+import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.grid.GridStore;
-import cn.enterprisegrid.grid.Hashes;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
 import io.vertx.core.Future;

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.grid;
 
+import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.demo.DemoEnterprises;
 import cn.enterprisegrid.store.Store;
 import cn.enterprisegrid.testing.SharedRedis;

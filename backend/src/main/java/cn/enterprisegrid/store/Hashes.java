@@ -1,4 +1,4 @@
-package cn.enterprisegrid.grid;
+package cn.enterprisegrid.store;
 
 import io.vertx.redis.client.Response;
 
