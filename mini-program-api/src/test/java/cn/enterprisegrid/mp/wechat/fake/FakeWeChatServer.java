@@ -1,30 +1,28 @@
 package cn.enterprisegrid.mp.wechat.fake;
 
+import static cn.enterprisegrid.mp.wechat.fake.WeChatReplies.error;
+import static cn.enterprisegrid.mp.wechat.fake.WeChatReplies.jsonBody;
+import static cn.enterprisegrid.mp.wechat.fake.WeChatReplies.random;
+import static cn.enterprisegrid.mp.wechat.fake.WeChatReplies.respond;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * A fake of the WeChat mini-program server API for tests: real HTTP on a local port, the calls and error codes of
@@ -73,7 +71,6 @@ public final class FakeWeChatServer {
 
   private static final long CODE_LIFETIME_MS = Duration.ofMinutes(5).toMillis();
   private static final long RENEW_WINDOW_MS = Duration.ofMinutes(5).toMillis();
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String appId;
   private final String secret;
@@ -87,17 +84,11 @@ public final class FakeWeChatServer {
   private String currentStable;
   private String currentClassic;
   private long tokenLifetimeMs = Duration.ofSeconds(7200).toMillis();
-  private final Map<String, Template> templates = new HashMap<>();
-  private final Map<List<String>, Integer> balances = new HashMap<>();
-  private final Set<String> invalidPages = new HashSet<>();
-  private final Set<String> validPages = new HashSet<>();
+  private final Consents consents = new Consents();
   private final List<DeliveredMessage> delivered = new ArrayList<>();
-  private final Map<String, Integer> calls = new HashMap<>();
   private int forceRefreshCalls;
-  private int busy;
   private boolean countryCodeAsNumber;
-  private final Map<String, Deque<Fault>> faults = new HashMap<>();
-  private final Map<String, Deque<Long>> delays = new HashMap<>();
+  private final FaultPlan faultPlan = new FaultPlan();
 
   private Vertx vertx;
   private HttpServer server;
@@ -138,11 +129,11 @@ public final class FakeWeChatServer {
     this.vertx = vertx;
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(1 << 20));
-    router.get(CODE2SESSION).handler(ctx -> serve(ctx, this::code2Session));
-    router.post(STABLE_TOKEN).handler(ctx -> serve(ctx, this::stableToken));
-    router.get(TOKEN).handler(ctx -> serve(ctx, this::classicToken));
-    router.post(SUBSCRIBE_SEND).handler(ctx -> serve(ctx, this::subscribeSend));
-    router.post(PHONE_NUMBER).handler(ctx -> serve(ctx, this::phoneNumber));
+    router.get(CODE2SESSION).handler(ctx -> faultPlan.serve(vertx, ctx, this::code2Session));
+    router.post(STABLE_TOKEN).handler(ctx -> faultPlan.serve(vertx, ctx, this::stableToken));
+    router.get(TOKEN).handler(ctx -> faultPlan.serve(vertx, ctx, this::classicToken));
+    router.post(SUBSCRIBE_SEND).handler(ctx -> faultPlan.serve(vertx, ctx, this::subscribeSend));
+    router.post(PHONE_NUMBER).handler(ctx -> faultPlan.serve(vertx, ctx, this::phoneNumber));
     return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").map(s -> {
       server = s;
       baseUrl = "http://127.0.0.1:" + s.actualPort();
@@ -182,17 +173,11 @@ public final class FakeWeChatServer {
     currentStable = null;
     currentClassic = null;
     tokenLifetimeMs = Duration.ofSeconds(7200).toMillis();
-    templates.clear();
-    balances.clear();
-    invalidPages.clear();
-    validPages.clear();
+    consents.reset();
     delivered.clear();
-    calls.clear();
+    faultPlan.reset();
     forceRefreshCalls = 0;
-    busy = 0;
     countryCodeAsNumber = false;
-    faults.clear();
-    delays.clear();
     clockOffsetMs.set(0);
   }
 
@@ -271,7 +256,7 @@ public final class FakeWeChatServer {
    * @param fieldKeys  its fields, e.g. {@code thing1}, {@code time2}; the kind is the key without trailing digits
    */
   public synchronized void registerTemplate(String templateId, String... fieldKeys) {
-    templates.put(templateId, new Template(fieldKeys, false));
+    consents.register(templateId, fieldKeys, false);
   }
 
   /**
@@ -281,7 +266,7 @@ public final class FakeWeChatServer {
    * @param fieldKeys  its fields
    */
   public synchronized void registerLongTermTemplate(String templateId, String... fieldKeys) {
-    templates.put(templateId, new Template(fieldKeys, true));
+    consents.register(templateId, fieldKeys, true);
   }
 
   /**
@@ -301,7 +286,7 @@ public final class FakeWeChatServer {
    */
   public synchronized void grantSubscriptions(String openid, String templateId, int count) {
     users.putIfAbsent(openid, "");
-    balances.merge(List.of(openid, templateId), count, Integer::sum);
+    consents.grant(openid, templateId, count);
   }
 
   /**
@@ -310,7 +295,7 @@ public final class FakeWeChatServer {
    * @return sends left for a one-time template
    */
   public synchronized int subscriptionBalance(String openid, String templateId) {
-    return balances.getOrDefault(List.of(openid, templateId), 0);
+    return consents.balance(openid, templateId);
   }
 
   /**
@@ -319,7 +304,7 @@ public final class FakeWeChatServer {
    * @param page the page path, without query
    */
   public synchronized void invalidPage(String page) {
-    invalidPages.add(page);
+    consents.invalidPage(page);
   }
 
   /**
@@ -328,7 +313,7 @@ public final class FakeWeChatServer {
    * @param pages page paths, without query
    */
   public synchronized void validPages(String... pages) {
-    validPages.addAll(List.of(pages));
+    consents.validPages(List.of(pages));
   }
 
   // ------------------------------------------------------------------ test API: tokens and clock
@@ -371,8 +356,8 @@ public final class FakeWeChatServer {
    * @param path    an API path, e.g. {@link #SUBSCRIBE_SEND}
    * @param errcode the errcode
    */
-  public synchronized void failNext(String path, int errcode) {
-    faults.computeIfAbsent(path, p -> new ArrayDeque<>()).add(new Fault(errcode, 0));
+  public void failNext(String path, int errcode) {
+    faultPlan.failNext(path, errcode);
   }
 
   /**
@@ -381,8 +366,8 @@ public final class FakeWeChatServer {
    * @param path   an API path
    * @param status the HTTP status, e.g. 502
    */
-  public synchronized void failNextHttp(String path, int status) {
-    faults.computeIfAbsent(path, p -> new ArrayDeque<>()).add(new Fault(0, status));
+  public void failNextHttp(String path, int status) {
+    faultPlan.failNextHttp(path, status);
   }
 
   /**
@@ -392,8 +377,8 @@ public final class FakeWeChatServer {
    * @param path an API path
    * @param ms   the delay
    */
-  public synchronized void delayNext(String path, long ms) {
-    delays.computeIfAbsent(path, p -> new ArrayDeque<>()).add(ms);
+  public void delayNext(String path, long ms) {
+    faultPlan.delayNext(path, ms);
   }
 
   /**
@@ -401,8 +386,8 @@ public final class FakeWeChatServer {
    *
    * @param n how many
    */
-  public synchronized void busyFor(int n) {
-    busy = n;
+  public void busyFor(int n) {
+    faultPlan.busyFor(n);
   }
 
   // ------------------------------------------------------------------ test API: observations
@@ -411,8 +396,8 @@ public final class FakeWeChatServer {
    * @param path an API path
    * @return requests received on {@code path}, faults included
    */
-  public synchronized int calls(String path) {
-    return calls.getOrDefault(path, 0);
+  public int calls(String path) {
+    return faultPlan.calls(path);
   }
 
   /** @return requests received on {@code /cgi-bin/stable_token} */
@@ -465,46 +450,6 @@ public final class FakeWeChatServer {
   }
 
   // ------------------------------------------------------------------ serving
-
-  private void serve(RoutingContext ctx, Consumer<RoutingContext> handler) {
-    String path = ctx.request().path();
-    long delay;
-    synchronized (this) {
-      calls.merge(path, 1, Integer::sum);
-      Deque<Long> queue = delays.get(path);
-      delay = queue == null || queue.isEmpty() ? 0 : queue.poll();
-    }
-    if (delay > 0) {
-      vertx.setTimer(delay, id -> handleNow(ctx, path, handler));
-    } else {
-      handleNow(ctx, path, handler);
-    }
-  }
-
-  private void handleNow(RoutingContext ctx, String path, Consumer<RoutingContext> handler) {
-    Fault fault;
-    boolean systemBusy;
-    synchronized (this) {
-      systemBusy = busy > 0;
-      if (systemBusy) {
-        busy--;
-      }
-      Deque<Fault> queue = faults.get(path);
-      fault = systemBusy || queue == null ? null : queue.poll();
-    }
-    if (systemBusy) {
-      error(ctx, -1, "system error");
-    } else if (fault != null && fault.httpStatus() != 0) {
-      if (!ctx.response().closed()) {
-        ctx.response().setStatusCode(fault.httpStatus()).putHeader("Content-Type", "text/html")
-          .end("<html><body>" + fault.httpStatus() + " fake failure</body></html>");
-      }
-    } else if (fault != null) {
-      error(ctx, fault.errcode(), messageOf(fault.errcode()));
-    } else {
-      handler.accept(ctx);
-    }
-  }
 
   private synchronized void code2Session(RoutingContext ctx) {
     if (!checkCredentials(ctx, ctx.queryParams().get("appid"), ctx.queryParams().get("secret"))) {
@@ -597,15 +542,14 @@ public final class FakeWeChatServer {
       return;
     }
     String templateId = str(body.getValue("template_id"));
-    Template template = templateId == null ? null : templates.get(templateId);
+    Consents.Template template = consents.template(templateId);
     if (template == null) {
       error(ctx, 40037, "invalid template_id");
       return;
     }
     String page = str(body.getValue("page"));
     if (page != null && !page.isEmpty()) {
-      String pagePath = page.contains("?") ? page.substring(0, page.indexOf('?')) : page;
-      if (invalidPages.contains(pagePath) || (!validPages.isEmpty() && !validPages.contains(pagePath))) {
+      if (!consents.pageExists(page)) {
         error(ctx, 41030, "invalid page");
         return;
       }
@@ -619,32 +563,18 @@ public final class FakeWeChatServer {
       error(ctx, 47003, "argument invalid! data is empty");
       return;
     }
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String key : template.fieldKeys()) {
-      Object field = data.getValue(key);
-      Object value = field instanceof JsonObject f ? f.getValue("value") : null;
-      if (!(value instanceof String s) || s.isEmpty()) {
-        error(ctx, 47003, "argument invalid! data." + key + ".value is empty");
-        return;
-      }
-      if (!TemplateRules.accepts(TemplateRules.kindOf(key), s)) {
-        error(ctx, 47003, "argument invalid! data." + key + ".value invalid");
-        return;
-      }
-      values.put(key, s);
+    Consents.Checked checked = Consents.check(template, data);
+    if (checked.error() != null) {
+      error(ctx, 47003, checked.error());
+      return;
     }
-    if (!template.longTerm()) {
-      List<String> key = List.of(touser, templateId);
-      int balance = balances.getOrDefault(key, 0);
-      if (balance <= 0) {
-        error(ctx, 43101, "user refuse to accept the msg");
-        return;
-      }
-      balances.put(key, balance - 1);
+    if (!template.longTerm() && !consents.consume(touser, templateId)) {
+      error(ctx, 43101, "user refuse to accept the msg");
+      return;
     }
-    delivered.add(new DeliveredMessage(touser, templateId, page, Map.copyOf(values), state,
+    delivered.add(new DeliveredMessage(touser, templateId, page, checked.values(), state,
       str(body.getValue("lang")), Instant.ofEpochMilli(now())));
-    respond(ctx, new JsonObject().put("errcode", 0).put("errmsg", "ok").put("msgid", RANDOM.nextLong() >>> 1));
+    respond(ctx, new JsonObject().put("errcode", 0).put("errmsg", "ok").put("msgid", WeChatReplies.messageId()));
   }
 
   private synchronized void phoneNumber(RoutingContext ctx) {
@@ -701,49 +631,6 @@ public final class FakeWeChatServer {
     return true;
   }
 
-  private static JsonObject jsonBody(RoutingContext ctx) {
-    try {
-      JsonObject body = ctx.body().asJsonObject();
-      if (body == null) {
-        error(ctx, 47001, "data format error");
-      }
-      return body;
-    } catch (DecodeException | ClassCastException e) {
-      error(ctx, 47001, "data format error");
-      return null;
-    }
-  }
-
-  private static void error(RoutingContext ctx, int errcode, String errmsg) {
-    respond(ctx, new JsonObject().put("errcode", errcode).put("errmsg", errmsg + " rid: " + random(6)));
-  }
-
-  private static void respond(RoutingContext ctx, JsonObject json) {
-    respond(ctx, "application/json; encoding=utf-8", json);
-  }
-
-  private static void respond(RoutingContext ctx, String contentType, JsonObject json) {
-    if (!ctx.response().closed() && !ctx.response().ended()) {
-      ctx.response().putHeader("Content-Type", contentType).end(json.encode());
-    }
-  }
-
-  private static String messageOf(int errcode) {
-    return switch (errcode) {
-      case -1 -> "system error";
-      case 40001 -> "invalid credential, access_token is invalid or not latest";
-      case 40003 -> "invalid openid";
-      case 40029 -> "invalid code";
-      case 40037 -> "invalid template_id";
-      case 41030 -> "invalid page";
-      case 42001 -> "access_token expired";
-      case 43101 -> "user refuse to accept the msg";
-      case 45011 -> "api minute-quota reach limit";
-      case 47003 -> "argument invalid!";
-      default -> "fake error";
-    };
-  }
-
   private long now() {
     return System.currentTimeMillis() + clockOffsetMs.get();
   }
@@ -752,25 +639,10 @@ public final class FakeWeChatServer {
     return value instanceof String s ? s : null;
   }
 
-  private static String random(int bytes) {
-    byte[] b = new byte[bytes];
-    RANDOM.nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-  }
-
   private record Code(String subject, long expiresAt) {
   }
 
   private record Token(String value, long expiresAt) {
   }
 
-  private record Fault(int errcode, int httpStatus) {
-  }
-
-  private record Template(List<String> fieldKeys, boolean longTerm) {
-    Template(String[] keys, boolean longTerm) {
-      this(List.of(keys), longTerm);
-      fieldKeys.forEach(TemplateRules::kindOf);
-    }
-  }
 }
