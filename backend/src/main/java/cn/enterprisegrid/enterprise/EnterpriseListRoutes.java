@@ -50,6 +50,9 @@ public final class EnterpriseListRoutes {
     router.get("/api/v1/enterprises").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR)).handler(this::list);
   }
 
+  /** One page of ids and the total they come from. */
+  private record Found(IdPage page, long total) {}
+
   /** A listing request after validation. */
   record Query(String region, String industry, String size, String tag, String name, String after, int limit) {}
 
@@ -66,16 +69,14 @@ public final class EnterpriseListRoutes {
           LocalDate today = Clock.today();
           IdPage page = index.eligible(rule, today, q.name(), q.after(), q.limit());
           long total = index.countEligible(rule, today, q.name());
-          return new Object[] {page, total};
+          return new Found(page, total);
         }, false)
-        .compose(r -> {
-          IdPage page = (IdPage) r[0];
-          return store.get(page.ids()).map(rows -> {
-            JsonArray items = new JsonArray();
-            rows.stream().filter(Objects::nonNull).forEach(items::add);
-            return new JsonObject().put("items", items).put("total", r[1]).put("next", page.next());
-          });
-        })
+        .compose(found -> store.get(found.page().ids()).map(rows -> {
+          JsonArray items = new JsonArray();
+          rows.stream().filter(Objects::nonNull).forEach(items::add);
+          return new JsonObject().put("items", items).put("total", found.total())
+              .put("next", found.page().next());
+        }))
         .onSuccess(ctx::json)
         .onFailure(ctx::fail);
   }

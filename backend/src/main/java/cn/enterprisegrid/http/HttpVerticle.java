@@ -125,7 +125,8 @@ public final class HttpVerticle extends VerticleBase {
           ContractRoutes routes = new ContractRoutes(vertx, contract)
               .operation(MiniProgramContract.OP_LOGIN, new WeChatLogin(store, wechat, tokens)::handle);
           mpEnterprise.register(routes, guard);
-          visitRoutes.register(routes, guard).mount(router);
+          visitRoutes.register(routes, guard);
+          routes.mount(router);
           return MiniProgramContract.mountYaml(vertx, router);
         })
         .compose(r -> vertx.createHttpServer(new HttpServerOptions()
