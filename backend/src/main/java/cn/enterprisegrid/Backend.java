@@ -4,7 +4,14 @@ import cn.enterprisegrid.auth.Tokens;
 import cn.enterprisegrid.config.Settings;
 import cn.enterprisegrid.demo.Bootstrap;
 import cn.enterprisegrid.http.HttpVerticle;
+import cn.enterprisegrid.config.NodeId;
 import cn.enterprisegrid.index.EnterpriseIndexer;
+import cn.enterprisegrid.policy.MatchWorker;
+import cn.enterprisegrid.policy.PolicyCatalog;
+import cn.enterprisegrid.policy.PolicyFeed;
+import cn.enterprisegrid.policyindex.index.PolicySearchIndex;
+import cn.enterprisegrid.notify.LoggingSms;
+import cn.enterprisegrid.notify.NotifyVerticle;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,6 +21,8 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The running application on a given Redis: the bootstrap (admin account, demo data), the
@@ -25,20 +34,29 @@ public final class Backend {
   private final Vertx vertx;
   private final Settings settings;
   private final EnterpriseIndex enterpriseIndex;
-  private final String indexerId;
+  private final PolicyCatalog catalog;
+  /** Worker verticles, in the order they stop: match worker, policy feed, enterprise indexer. */
+  private final List<String> workerIds;
   private final String httpId;
+  /** The notification sender; deployed before HTTP, undeployed after it. */
+  private String notifyId;
 
-  private Backend(Vertx vertx, Settings settings, EnterpriseIndex enterpriseIndex, String indexerId,
-      String httpId) {
+  private Backend(Vertx vertx, Settings settings, Opened opened, List<String> workerIds, String httpId) {
     this.vertx = vertx;
     this.settings = settings;
-    this.enterpriseIndex = enterpriseIndex;
-    this.indexerId = indexerId;
+    this.enterpriseIndex = opened.index();
+    this.catalog = opened.catalog();
+    this.workerIds = List.copyOf(workerIds);
     this.httpId = httpId;
   }
 
   /** What start-up has opened so far. */
-  private record Opened(String secret, EnterpriseIndex index) {}
+  private record Opened(String secret, EnterpriseIndex index, PolicyCatalog catalog, String nodeId) {
+    void close() {
+      index.close();
+      catalog.close();
+    }
+  }
 
   /**
    * Deploys the backend. {@code settings.redisUrl()} must be set (Main starts the embedded Redis
@@ -49,19 +67,41 @@ public final class Backend {
     return vertx.executeBlocking(() -> {
           Files.createDirectories(settings.indexDir());
           String secret = Tokens.loadOrCreateSecret(settings.dataDir(), settings.jwtSecret());
-          return new Opened(secret, EnterpriseIndex.open(settings.indexDir().resolve("enterprises")));
+          return new Opened(secret, EnterpriseIndex.open(settings.indexDir().resolve("enterprises")),
+              new PolicyCatalog(PolicySearchIndex.open(settings.indexDir().resolve("policies"))),
+              NodeId.of(settings.dataDir()));
         })
         .compose(opened -> {
           Store store = Store.connect(vertx, settings.redisUrl());
+          EnterpriseIndexer indexer = new EnterpriseIndexer(settings.redisUrl(), opened.index());
+          DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
+          List<String> workers = new ArrayList<>();
           return new Bootstrap(vertx, store, settings).run(demo)
               .eventually(store::close)
-              .compose(v -> vertx.deployVerticle(new EnterpriseIndexer(settings.redisUrl(), opened.index()),
-                  new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
-              .compose(indexerId -> vertx.deployVerticle(
-                      () -> new HttpVerticle(settings, opened.secret(), metrics, opened.index()),
+              .compose(v -> vertx.deployVerticle(indexer, worker))
+              .compose(id -> {
+                workers.add(0, id);
+                return vertx.deployVerticle(new PolicyFeed(settings.redisUrl(), opened.catalog()), worker);
+              })
+              .compose(id -> {
+                workers.add(0, id);
+                return vertx.deployVerticle(new MatchWorker(settings.redisUrl(), opened.nodeId(), opened.catalog(),
+                    opened.index(), indexer::applied, settings.autoGrantBatch()), worker);
+              })
+              .compose(matchId -> {
+                workers.add(0, matchId);
+                return vertx.deployVerticle(
+                      new NotifyVerticle(settings, new LoggingSms(), java.time.Clock.systemUTC()))
+                  .compose(notifyId -> vertx.deployVerticle(
+                      () -> new HttpVerticle(settings, opened.secret(), metrics, opened.index(), opened.catalog()),
                       new DeploymentOptions().setInstances(Math.max(1, settings.httpInstances())))
-                  .map(httpId -> new Backend(vertx, settings, opened.index(), indexerId, httpId)))
-              .onFailure(err -> opened.index().close());
+                  .map(httpId -> new Backend(vertx, settings, opened, workers, httpId))
+                  .map(b -> {
+                    b.notifyId = notifyId;
+                    return b;
+                  }));
+              })
+              .onFailure(err -> opened.close());
         });
   }
 
@@ -74,12 +114,24 @@ public final class Backend {
     return enterpriseIndex;
   }
 
-  /** Stops HTTP first, then the indexer (which commits), then closes the index. */
+  /** This node's catalog of published policies. */
+  public PolicyCatalog policyCatalog() {
+    return catalog;
+  }
+
+  private Future<Void> undeployWorkers(int i) {
+    return i >= workerIds.size() ? Future.succeededFuture()
+        : vertx.undeploy(workerIds.get(i)).compose(v -> undeployWorkers(i + 1));
+  }
+
+  /** Stops HTTP first, then the workers (the indexer commits), then closes the indexes. */
   public Future<Void> stop() {
     return vertx.undeploy(httpId)
-        .compose(v -> vertx.undeploy(indexerId))
+        .compose(v -> notifyId == null ? Future.succeededFuture() : vertx.undeploy(notifyId))
+        .compose(v -> undeployWorkers(0))
         .eventually(() -> vertx.executeBlocking(() -> {
           enterpriseIndex.close();
+          catalog.close();
           return null;
         }))
         .mapEmpty();

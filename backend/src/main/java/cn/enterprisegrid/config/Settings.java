@@ -24,7 +24,9 @@ public record Settings(
     String wechatAppId,
     String wechatSecret,
     String mpEnterprisePage,
-    Duration invitationTtl) {
+    Duration invitationTtl,
+    int autoGrantBatch,
+    cn.enterprisegrid.notify.NotifySettings notifications) {
 
   /** True when no external Redis is configured and the backend runs its own. */
   public boolean embeddedRedis() {
@@ -60,20 +62,22 @@ public record Settings(
         str(c, "WECHAT_APPID", "wx-demo-appid"),
         str(c, "WECHAT_SECRET", "wx-demo-secret"),
         str(c, "MP_ENTERPRISE_PAGE", "pages/enterprise/index"),
-        Duration.ofHours(integer(c, "INVITATION_TTL_HOURS", 7 * 24)));
+        Duration.ofHours(integer(c, "INVITATION_TTL_HOURS", 7 * 24)),
+        integer(c, "AUTO_GRANT_BATCH", 500),
+        cn.enterprisegrid.notify.NotifySettings.from(c));
   }
 
   /** The same settings with another Redis URL (used once the embedded Redis has started). */
   public Settings withRedisUrl(String url) {
     return new Settings(httpPort, dataDir, url, redisAppendFsync, adminPassword, jwtSecret, tokenTtl,
         bodyLimitBytes, httpInstances, wechatApiBase, wechatAppId, wechatSecret, mpEnterprisePage,
-        invitationTtl);
+        invitationTtl, autoGrantBatch, notifications);
   }
 
   public Settings withHttpPort(int port) {
     return new Settings(port, dataDir, redisUrl, redisAppendFsync, adminPassword, jwtSecret, tokenTtl,
         bodyLimitBytes, httpInstances, wechatApiBase, wechatAppId, wechatSecret, mpEnterprisePage,
-        invitationTtl);
+        invitationTtl, autoGrantBatch, notifications);
   }
 
   public JsonObject toJson() {
@@ -91,7 +95,9 @@ public record Settings(
         .put("WECHAT_APPID", wechatAppId)
         .put("WECHAT_SECRET", wechatSecret)
         .put("MP_ENTERPRISE_PAGE", mpEnterprisePage)
-        .put("INVITATION_TTL_HOURS", invitationTtl.toHours());
+        .put("INVITATION_TTL_HOURS", invitationTtl.toHours())
+        .put("AUTO_GRANT_BATCH", autoGrantBatch)
+        .mergeIn(notifications.toJson());
   }
 
   private static String str(JsonObject c, String key, String dflt) {

@@ -54,6 +54,9 @@ public final class DemoData {
     list.add(new DemoAccount("kh.jxj.author", Role.POLICY_AUTHOR, new Scope(null, "开化县经济和信息化局", null, null)));
     list.add(new DemoAccount("kh.jxj.reviewer", Role.POLICY_AUTHOR, new Scope(null, "开化县经济和信息化局", null, null)));
     list.add(new DemoAccount("kh.kjj.author", Role.POLICY_AUTHOR, new Scope(null, "开化县科学技术局", null, null)));
+    list.add(new DemoAccount("kh.kjj.reviewer", Role.POLICY_AUTHOR, new Scope(null, "开化县科学技术局", null, null)));
+    list.add(new DemoAccount("kh.rsj.author", Role.POLICY_AUTHOR, new Scope(null, "开化县人力资源和社会保障局", null, null)));
+    list.add(new DemoAccount("kh.rsj.reviewer", Role.POLICY_AUTHOR, new Scope(null, "开化县人力资源和社会保障局", null, null)));
     list.add(new DemoAccount("kh.rsj.handler", Role.DEPT_HANDLER, new Scope(null, "开化县人力资源和社会保障局", null, null)));
     list.add(new DemoAccount("kh.zrzy.handler", Role.DEPT_HANDLER, new Scope(null, "开化县自然资源和规划局", null, null)));
     list.add(new DemoAccount("kh.supervisor", Role.SUPERVISOR, new Scope(COUNTY, null, null, null)));
@@ -69,7 +72,9 @@ public final class DemoData {
     return once("accounts", this::loadAccounts)
         .compose(v -> once("enterprises", this::loadEnterprises))
         // the grid indexes the demo firms, so it comes after them
-        .compose(v -> once("grid", () -> new DemoGrid(vertx, store).load()));
+        .compose(v -> once("grid", () -> new DemoGrid(vertx, store).load()))
+        // published last: the match sets and 免申即享 grants then see the firms and their liaisons
+        .compose(v -> once("policies", () -> new DemoPolicies(store).load()));
   }
 
   /**

@@ -131,7 +131,10 @@ public final class DemoEnterprises {
       if (q < 4) tags.add("专精特新");
       if (q >= 8 && q < 25) tags.add("科技型中小企业");
     }
-    if (!tags.isEmpty()) {
+    // an empty list says "known to hold none"; about one firm in ten has never had its
+    // qualifications recorded, and policies that test tags stay UNKNOWN for it (decided by the
+    // code, not the random stream, so the rest of the demo data does not move)
+    if (!tags.isEmpty() || Math.floorMod(f.getString("uscc", "").hashCode(), 10) != 0) {
       f.put("tags", tags);
     }
     return f;

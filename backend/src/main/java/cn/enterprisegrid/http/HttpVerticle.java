@@ -17,7 +17,15 @@ import cn.enterprisegrid.grid.GridRoutes;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.enterprise.EnterpriseListRoutes;
 import cn.enterprisegrid.health.HealthRoutes;
+import cn.enterprisegrid.notify.NotificationRoutes;
+import cn.enterprisegrid.notify.NotifyConsoleRoutes;
+import cn.enterprisegrid.policy.MiniProgramPolicyRoutes;
+import cn.enterprisegrid.policy.PolicyCatalog;
+import cn.enterprisegrid.policy.PolicyRoutes;
+import cn.enterprisegrid.policy.PolicyStore;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
+import cn.enterprisegrid.redemption.RedemptionRoutes;
+import cn.enterprisegrid.redemption.Redemptions;
 import cn.enterprisegrid.visit.VisitConsoleRoutes;
 import cn.enterprisegrid.visit.VisitRoutes;
 import cn.enterprisegrid.visit.Visits;
@@ -50,13 +58,15 @@ public final class HttpVerticle extends VerticleBase {
   private final String jwtSecret;
   private final PrometheusMeterRegistry metrics;
   private final EnterpriseIndex enterpriseIndex;
+  private final PolicyCatalog catalog;
   private Store store;
   private WeChatClient wechat;
   private HttpServer server;
 
   public HttpVerticle(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics,
-      EnterpriseIndex enterpriseIndex) {
+      EnterpriseIndex enterpriseIndex, PolicyCatalog catalog) {
     this.settings = settings;
+    this.catalog = catalog;
     this.enterpriseIndex = enterpriseIndex;
     this.jwtSecret = jwtSecret;
     this.metrics = metrics;
@@ -112,6 +122,13 @@ public final class HttpVerticle extends VerticleBase {
     new GridRoutes(vertx, grid, guard).mount(router);
     new VisitConsoleRoutes(grid, guard).mount(router);
     VisitRoutes visitRoutes = new VisitRoutes(new Visits(grid, enterprises));
+    new NotifyConsoleRoutes(store, guard).mount(router);
+    NotificationRoutes mpNotifications = new NotificationRoutes(store, settings);
+    PolicyStore policies = new PolicyStore(store);
+    Redemptions redemptions = new Redemptions(store);
+    new PolicyRoutes(vertx, policies, enterpriseIndex, guard).mount(router);
+    new RedemptionRoutes(policies, redemptions, guard).mount(router);
+    MiniProgramPolicyRoutes mpPolicies = new MiniProgramPolicyRoutes(vertx, catalog, enterprises, redemptions);
 
     // the reference data (divisions, industry codes) loads in about a second: on a worker, before
     // the first request, never on an event loop
@@ -126,6 +143,8 @@ public final class HttpVerticle extends VerticleBase {
               .operation(MiniProgramContract.OP_LOGIN, new WeChatLogin(store, wechat, tokens)::handle);
           mpEnterprise.register(routes, guard);
           visitRoutes.register(routes, guard);
+          mpNotifications.register(routes, guard);
+          mpPolicies.register(routes, guard);
           routes.mount(router);
           return MiniProgramContract.mountYaml(vertx, router);
         })

@@ -117,24 +117,29 @@ public final class ChangeFeed {
     }
     for (Response entries : streams) {
       for (Response entry : entries) {
-        String id = entry.get(0).toString();
-        Response fields = entry.get(1);
-        String kind = null;
-        String entity = null;
-        String payload = null;
-        for (int i = 0; i + 1 < fields.size(); i += 2) {
-          String name = fields.get(i).toString();
-          String value = fields.get(i + 1).toString();
-          switch (name) {
-            case "kind" -> kind = value;
-            case "id" -> entity = value;
-            case "payload" -> payload = value;
-            default -> { }
-          }
-        }
-        out.add(new Change(id, kind, entity, payload));
+        out.add(entry(entry));
       }
     }
     return out;
+  }
+
+  /** One stream entry, [id, [field, value, ...]]. */
+  static Change entry(Response entry) {
+    String id = entry.get(0).toString();
+    Response fields = entry.get(1);
+    String kind = null;
+    String entity = null;
+    String payload = null;
+    for (int i = 0; i + 1 < fields.size(); i += 2) {
+      String name = fields.get(i).toString();
+      String value = fields.get(i + 1).toString();
+      switch (name) {
+        case "kind" -> kind = value;
+        case "id" -> entity = value;
+        case "payload" -> payload = value;
+        default -> { }
+      }
+    }
+    return new Change(id, kind, entity, payload);
   }
 }

@@ -42,6 +42,7 @@ public final class EnterpriseIndexer extends VerticleBase {
   private long lastCommit;
   private String uncommitted;
   private long commitTimer = -1;
+  private volatile String applied;
 
   public EnterpriseIndexer(String redisUrl, EnterpriseIndex index) {
     this.redisUrl = redisUrl;
@@ -57,6 +58,7 @@ public final class EnterpriseIndexer extends VerticleBase {
     Future<String> position = index.lastChangeId().map(Future::succeededFuture).orElseGet(this::copyAll);
     position.onSuccess(from -> {
       LOG.info("enterprise index: {} firms, following changes after {}", index.size(), from);
+      applied = from;
       feed.follow(from, this::apply);
       commitTimer = vertx.setPeriodic(COMMIT_INTERVAL_MS, t -> commitIfDue());
     }).onFailure(err -> LOG.error("enterprise index could not be rebuilt from Redis", err));
@@ -74,6 +76,23 @@ public final class EnterpriseIndexer extends VerticleBase {
   }
 
   /** Copies every firm from Redis; answers the stream position to follow from. */
+  /**
+   * The id of the last change visible in the index, or null while the index is being rebuilt: work
+   * that must see the registry as of a change (a match set) waits until this reaches it.
+   */
+  public String applied() {
+    return applied;
+  }
+
+  /** True when stream id {@code a} is at or after {@code b}. */
+  public static boolean atOrAfter(String a, String b) {
+    int da = a.indexOf('-');
+    int db = b.indexOf('-');
+    long ma = Long.parseLong(a.substring(0, da));
+    long mb = Long.parseLong(b.substring(0, db));
+    return ma != mb ? ma > mb : Long.parseLong(a.substring(da + 1)) >= Long.parseLong(b.substring(db + 1));
+  }
+
   private Future<String> copyAll() {
     long t0 = System.nanoTime();
     return store.api().xrevrange(List.of(ChangeFeed.STREAM, "+", "-", "COUNT", "1"))
@@ -110,6 +129,7 @@ public final class EnterpriseIndexer extends VerticleBase {
     Future<Void> done = usccs.isEmpty() ? Future.succeededFuture() : upsert(new ArrayList<>(usccs));
     return done.onSuccess(v -> {
       index.refresh();
+      applied = last;
       uncommitted = last;
       commitIfDue();
     });

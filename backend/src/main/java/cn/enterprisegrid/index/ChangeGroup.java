@@ -1,0 +1,138 @@
+package cn.enterprisegrid.index;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Consumes the {@code changes} stream as one member of a consumer group, so that across nodes each
+ * entry is handled by one of them: XREADGROUP, hand the batch over, XACK when its future succeeds.
+ * After a crash the consumer (same name: the node id) first re-reads its own pending entries; a
+ * periodic XAUTOCLAIM takes over entries another consumer left idle for too long. Handlers must be
+ * idempotent, since an entry may be handled again after a crash.
+ */
+public final class ChangeGroup {
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeGroup.class);
+
+  private final Vertx vertx;
+  private final Redis redis;
+  private final String group;
+  private final String consumer;
+  private final int batchSize;
+  private final long claimIdleMs;
+  private volatile boolean stopped;
+  private RedisConnection connection;
+  private long lastClaim;
+
+  /**
+   * @param group the consumer group (created at the start of the stream when missing)
+   * @param consumer this node's stable name in the group
+   * @param claimIdleMs entries pending longer than this with another consumer are taken over
+   */
+  public ChangeGroup(Vertx vertx, Redis redis, String group, String consumer, int batchSize, long claimIdleMs) {
+    this.vertx = vertx;
+    this.redis = redis;
+    this.group = group;
+    this.consumer = consumer;
+    this.batchSize = batchSize;
+    this.claimIdleMs = claimIdleMs;
+  }
+
+  /** Starts consuming; {@code handler}'s future completing means the batch may be acknowledged. */
+  public Future<Void> consume(Function<List<Change>, Future<Void>> handler) {
+    return connect()
+        .compose(c -> c.send(Request.cmd(Command.XGROUP).arg("CREATE").arg(ChangeFeed.STREAM).arg(group).arg("0")
+            .arg("MKSTREAM")).recover(err -> err.getMessage() != null && err.getMessage().startsWith("BUSYGROUP")
+            ? Future.succeededFuture() : Future.failedFuture(err)))
+        .onSuccess(v -> next("0", handler))
+        .mapEmpty();
+  }
+
+  public void stop() {
+    stopped = true;
+    if (connection != null) {
+      connection.close();
+    }
+  }
+
+  /** {@code from} is "0" while re-reading own pending entries, then ">" for new ones. */
+  private void next(String from, Function<List<Change>, Future<Void>> handler) {
+    if (stopped) {
+      return;
+    }
+    boolean claim = ">".equals(from) && System.currentTimeMillis() - lastClaim > claimIdleMs;
+    Future<List<Change>> read = claim ? claimIdle() : readGroup(from);
+    read.compose(batch -> {
+          if (batch.isEmpty()) {
+            return Future.succeededFuture(claim ? from : ">");
+          }
+          return handler.apply(batch).compose(v -> ack(batch)).map(from);
+        })
+        .onSuccess(nextFrom -> vertx.runOnContext(v -> next(nextFrom, handler)))
+        .onFailure(err -> {
+          if (stopped) {
+            return;
+          }
+          LOG.warn("{}: batch failed, re-reading pending entries in 1 s: {}", group, err.toString());
+          vertx.setTimer(1000, t -> next("0", handler));
+        });
+  }
+
+  private Future<List<Change>> readGroup(String from) {
+    Request req = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(group).arg(consumer).arg("COUNT").arg(batchSize);
+    if (">".equals(from)) {
+      req.arg("BLOCK").arg(1000);
+    }
+    return connect().compose(c -> c.send(req.arg("STREAMS").arg(ChangeFeed.STREAM).arg(from)))
+        .map(ChangeFeed::parse);
+  }
+
+  /** XAUTOCLAIM answers [cursor, [[id, fields] | nil, ...], ...]; deleted entries come back empty. */
+  private Future<List<Change>> claimIdle() {
+    lastClaim = System.currentTimeMillis();
+    return connect().compose(c -> c.send(Request.cmd(Command.XAUTOCLAIM).arg(ChangeFeed.STREAM).arg(group)
+            .arg(consumer).arg(claimIdleMs).arg("0-0").arg("COUNT").arg(batchSize)))
+        .map(r -> {
+          List<Change> out = new ArrayList<>();
+          for (Response entry : r.get(1)) {
+            if (entry != null && entry.size() == 2 && entry.get(1) != null) {
+              out.add(ChangeFeed.entry(entry));
+            }
+          }
+          if (!out.isEmpty()) {
+            LOG.info("{}: took over {} entries idle for more than {} ms", group, out.size(), claimIdleMs);
+          }
+          return out;
+        });
+  }
+
+  private Future<Void> ack(List<Change> batch) {
+    Request req = Request.cmd(Command.XACK).arg(ChangeFeed.STREAM).arg(group);
+    batch.forEach(c -> req.arg(c.streamId()));
+    return connect().compose(c -> c.send(req)).mapEmpty();
+  }
+
+  private Future<RedisConnection> connect() {
+    if (connection != null) {
+      return Future.succeededFuture(connection);
+    }
+    Promise<RedisConnection> promise = Promise.promise();
+    redis.connect().onSuccess(c -> {
+      connection = c;
+      c.exceptionHandler(err -> connection = null);
+      promise.complete(c);
+    }).onFailure(promise::fail);
+    return promise.future();
+  }
+}

@@ -1,0 +1,160 @@
+package cn.enterprisegrid.notify;
+
+import cn.enterprisegrid.index.Change;
+import cn.enterprisegrid.index.ChangeGroup;
+import cn.enterprisegrid.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns change events into outbox notices, once across nodes: a member of the consumer group {@code notify} on
+ * {@code changes} (XREADGROUP, then XACK after the scripts ran). {@code policy.matched} fans out to the policy's
+ * ELIGIBLE and UNKNOWN sets in batches ({@code notify_change.lua}, which calls {@code notify()} per firm);
+ * {@code policy.eligible} notifies one firm; {@code application} feeds the funnel and notifies the firm. A batch
+ * handled again after a crash enqueues nothing twice (dedupe sets).
+ */
+final class ChangeFanout {
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeFanout.class);
+  static final int BATCH = 1000;
+
+  private final Store store;
+  private final ChangeGroup group;
+
+  ChangeFanout(Vertx vertx, Redis redis, Store store, String consumer, long claimIdleMs) {
+    this.store = store;
+    this.group = new ChangeGroup(vertx, redis, NotifyKeys.CHANGES_GROUP, consumer, 16, claimIdleMs);
+  }
+
+  Future<Void> start() {
+    return group.consume(this::handle);
+  }
+
+  void stop() {
+    group.stop();
+  }
+
+  private Future<Void> handle(List<Change> batch) {
+    Future<Void> f = Future.succeededFuture();
+    for (Change c : batch) {
+      f = f.compose(v -> handle(c).recover(err -> {
+        // a malformed event must not block the stream; anything else is retried with the batch
+        if (err instanceof IllegalArgumentException || err instanceof ClassCastException) {
+          LOG.warn("change {} ({}) skipped: {}", c.streamId(), c.kind(), err.toString());
+          return Future.succeededFuture();
+        }
+        return Future.failedFuture(err);
+      }));
+    }
+    return f;
+  }
+
+  Future<Void> handle(Change c) {
+    if (c.kind() == null) {
+      return Future.succeededFuture();
+    }
+    JsonObject p = c.payload() == null || c.payload().isBlank() ? new JsonObject() : new JsonObject(c.payload());
+    return switch (c.kind()) {
+      case "policy.matched" -> policy(c.id(), p).compose(policy -> {
+        String version = text(p.getValue("version"));
+        return fanout(c.id(), version, "policy.eligible", policy, "policy:{p:" + c.id() + "}:eligible")
+            .compose(v -> fanout(c.id(), version, "policy.unknown", policy, "policy:{p:" + c.id() + "}:unknown"));
+      });
+      case "policy.eligible" -> policy(c.id(), p).compose(policy -> {
+        String kind = "UNKNOWN".equals(p.getString("verdict")) ? "policy.unknown" : "policy.eligible";
+        return script(List.of("fanout", c.id(), text(p.getValue("version")), kind, policy.encode(),
+            policy.getString("department", ""), policy.getString("title", ""), p.getString("uscc")));
+      });
+      case "application" -> script(List.of("application", p.getString("policyId"),
+          text(p.getValue("version")), p.getString("uscc"), p.getString("status"), p.encode(),
+          p.getString("department", "")));
+      case "policy" -> p.getString("department") == null ? Future.succeededFuture()
+          : script(List.of("fanout", c.id(), "0", "policy.none", "{}",
+              p.getString("department"), p.getString("title", "")));
+      default -> Future.succeededFuture();
+    };
+  }
+
+  /** The wording fields of a policy: from the event, else from the policy hash (and its live version's JSON). */
+  private Future<JsonObject> policy(String id, JsonObject event) {
+    JsonObject out = new JsonObject();
+    for (String f : List.of("title", "department", "mode", "closesOn")) {
+      if (event.getValue(f) != null) {
+        out.put(f, text(event.getValue(f)));
+      }
+    }
+    if (out.containsKey("title") && out.containsKey("department")) {
+      return Future.succeededFuture(out);
+    }
+    return store.api().hmget(List.of("policy:{p:" + id + "}", "title", "department", "mode", "published"))
+        .map(r -> {
+          String[] names = {"title", "department", "mode"};
+          for (int i = 0; i < names.length; i++) {
+            if (!out.containsKey(names[i]) && r.get(i) != null) {
+              out.put(names[i], r.get(i).toString());
+            }
+          }
+          if (!out.containsKey("closesOn") && r.get(3) != null) {
+            try {
+              Object closes = new JsonObject(r.get(3).toString()).getValue("closesOn");
+              if (closes != null) {
+                out.put("closesOn", text(closes));
+              }
+            } catch (RuntimeException e) {
+              // no readable closing date: the push goes without it
+            }
+          }
+          return out;
+        });
+  }
+
+  /** SSCANs a match set and enqueues each batch in one script. */
+  private Future<Void> fanout(String policyId, String version, String kind, JsonObject policy, String set) {
+    return scan(set, "0", policyId, version, kind, policy);
+  }
+
+  private Future<Void> scan(String set, String cursor, String policyId, String version, String kind,
+      JsonObject policy) {
+    return store.api().sscan(List.of(set, cursor, "COUNT", String.valueOf(BATCH))).compose(r -> {
+      String next = r.get(0).toString();
+      Response members = r.get(1);
+      Future<Void> sent = Future.succeededFuture();
+      if (members.size() > 0) {
+        List<String> args = new ArrayList<>(members.size() + 7);
+        args.addAll(List.of("fanout", policyId, version, kind, policy.encode(),
+            policy.getString("department", ""), policy.getString("title", "")));
+        for (Response m : members) {
+          args.add(m.toString());
+        }
+        sent = script(args);
+      }
+      return "0".equals(next) ? sent : sent.compose(v -> scan(set, next, policyId, version, kind, policy));
+    });
+  }
+
+  private Future<Void> script(List<String> args) {
+    for (String a : args) {
+      if (a == null) {
+        return Future.failedFuture(new IllegalArgumentException("missing field in " + args));
+      }
+    }
+    return store.script("notify_change", List.of(), args).mapEmpty();
+  }
+
+  private static String text(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return String.valueOf(n.longValue());
+    }
+    return v.toString();
+  }
+}

@@ -1,0 +1,18 @@
+package cn.enterprisegrid.notify;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one push says, independent of the channel.
+ *
+ * @param category  {@code policy}, {@code application} or {@code problem} (preferences unsubscribe by category)
+ * @param id        the notification id the push opens (the first one of a digest)
+ * @param title     a short title (FCM, SMS)
+ * @param body      one sentence (FCM, SMS)
+ * @param values    named values for template mappings: {@code title}, {@code department}, {@code closesOn},
+ *                  {@code hint}, {@code status}, {@code amount}, {@code time}
+ * @param policies  the policy ids of the policy notices pushed (funnel "delivered")
+ */
+record Message(String category, String id, String title, String body, Map<String, String> values,
+    List<String> policies) {}

@@ -1,0 +1,123 @@
+package cn.enterprisegrid.notify;
+
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/**
+ * The notification settings (README configuration table, {@code NOTIFY_*}).
+ *
+ * @param senders        pushes in flight at once per node (bounded concurrency towards WeChat/FCM)
+ * @param maxAttempts    attempts of a push before it moves to the dead-letter stream
+ * @param retryBase      first retry delay; doubled per attempt (exponential backoff), at most 10 minutes
+ * @param claimIdle      an outbox entry pending this long with a consumer is taken over by the sweeper
+ * @param weeklyCap      policy pushes per firm (or liaison) within 7 days; 0 = no cap
+ * @param quietStart     start of the quiet hours (local time), null = none
+ * @param quietEnd       end of the quiet hours (local time)
+ * @param zone           time zone of the quiet hours
+ * @param digestWindow   policy notices of one recipient arriving within this window are pushed as one
+ * @param page           mini-program page a push opens, {@code ?id=} the notification id is appended
+ * @param templates      WeChat template ids and data mapping per category (JSON, see {@link WeChatTemplates})
+ * @param fcmApiBase     FCM HTTP v1 base URL
+ * @param fcmProject     FCM project id; unset = no FCM channel
+ * @param fcmToken       OAuth2 bearer token for FCM
+ * @param sendTimeout    timeout of one WeChat or FCM call
+ */
+public record NotifySettings(int senders, int maxAttempts, Duration retryBase, Duration claimIdle, int weeklyCap,
+    LocalTime quietStart, LocalTime quietEnd, ZoneId zone, Duration digestWindow, String page,
+    JsonObject templates, String fcmApiBase, String fcmProject, String fcmToken,
+    Duration sendTimeout) {
+
+  /** The default WeChat templates: one per category, one-time subscriptions. */
+  public static final String DEFAULT_TEMPLATES = "{"
+      + "\"policy\":{\"id\":\"TPL_POLICY_MATCH\",\"longTerm\":false,"
+      + "\"data\":{\"thing1\":\"title\",\"thing2\":\"department\",\"date3\":\"closesOn\",\"thing4\":\"hint\"}},"
+      + "\"application\":{\"id\":\"TPL_APPLICATION_STATUS\",\"longTerm\":false,"
+      + "\"data\":{\"thing1\":\"title\",\"phrase2\":\"status\",\"amount3\":\"amount\",\"thing4\":\"hint\"}}}";
+
+  /** Reads the {@code NOTIFY_*} keys of the merged configuration. */
+  public static NotifySettings from(JsonObject c) {
+    String quiet = str(c, "NOTIFY_QUIET_HOURS", "22:00-08:00");
+    LocalTime qs = null;
+    LocalTime qe = null;
+    if (!quiet.equalsIgnoreCase("none")) {
+      String[] p = quiet.split("-");
+      if (p.length != 2) {
+        throw new IllegalArgumentException("NOTIFY_QUIET_HOURS must be HH:mm-HH:mm or none, was " + quiet);
+      }
+      qs = LocalTime.parse(p[0].trim());
+      qe = LocalTime.parse(p[1].trim());
+    }
+    JsonObject templates;
+    try {
+      templates = new JsonObject(str(c, "NOTIFY_WX_TEMPLATES", DEFAULT_TEMPLATES));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("NOTIFY_WX_TEMPLATES must be a JSON object", e);
+    }
+    return new NotifySettings(
+        positive(c, "NOTIFY_SENDERS", 64),
+        positive(c, "NOTIFY_MAX_ATTEMPTS", 6),
+        Duration.ofMillis(positive(c, "NOTIFY_RETRY_BASE_MS", 2000)),
+        Duration.ofMillis(positive(c, "NOTIFY_CLAIM_IDLE_MS", 60_000)),
+        integer(c, "NOTIFY_WEEKLY_CAP", 3),
+        qs, qe,
+        ZoneId.of(str(c, "NOTIFY_TIME_ZONE", "Asia/Shanghai")),
+        Duration.ofSeconds(integer(c, "NOTIFY_DIGEST_SECONDS", 60)),
+        str(c, "NOTIFY_MP_PAGE", "pages/notifications/detail"),
+        templates,
+        str(c, "NOTIFY_FCM_API_BASE", "https://fcm.googleapis.com"),
+        str(c, "NOTIFY_FCM_PROJECT", null),
+        str(c, "NOTIFY_FCM_TOKEN", null),
+        Duration.ofMillis(positive(c, "NOTIFY_SEND_TIMEOUT_MS", 5000)));
+  }
+
+  /** The keys as read, for {@code Settings.toJson()} (the FCM token is masked). */
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("NOTIFY_SENDERS", senders)
+        .put("NOTIFY_MAX_ATTEMPTS", maxAttempts)
+        .put("NOTIFY_RETRY_BASE_MS", retryBase.toMillis())
+        .put("NOTIFY_CLAIM_IDLE_MS", claimIdle.toMillis())
+        .put("NOTIFY_WEEKLY_CAP", weeklyCap)
+        .put("NOTIFY_QUIET_HOURS", quietStart == null ? "none" : quietStart + "-" + quietEnd)
+        .put("NOTIFY_TIME_ZONE", zone.getId())
+        .put("NOTIFY_DIGEST_SECONDS", digestWindow.toSeconds())
+        .put("NOTIFY_MP_PAGE", page)
+        .put("NOTIFY_WX_TEMPLATES", templates.encode())
+        .put("NOTIFY_FCM_API_BASE", fcmApiBase)
+        .put("NOTIFY_FCM_PROJECT", fcmProject)
+        .put("NOTIFY_FCM_TOKEN", fcmToken == null ? null : "***")
+        .put("NOTIFY_SEND_TIMEOUT_MS", sendTimeout.toMillis());
+  }
+
+  private static String str(JsonObject c, String key, String dflt) {
+    Object v = c.getValue(key);
+    if (v == null) {
+      return dflt;
+    }
+    String s = String.valueOf(v).trim();
+    return s.isEmpty() ? dflt : s;
+  }
+
+  private static int integer(JsonObject c, String key, int dflt) {
+    String s = str(c, key, null);
+    if (s == null) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, was " + s, e);
+    }
+  }
+
+  private static int positive(JsonObject c, String key, int dflt) {
+    int v = integer(c, key, dflt);
+    if (v <= 0) {
+      throw new IllegalArgumentException(key + " must be positive, was " + v);
+    }
+    return v;
+  }
+}

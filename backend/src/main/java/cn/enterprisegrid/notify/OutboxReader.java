@@ -1,0 +1,154 @@
+package cn.enterprisegrid.notify;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads the outbox as one consumer of the group {@code senders} with bounded concurrency: it asks XREADGROUP for
+ * as many entries as there are free slots, hands each to the handler, and reads again as slots free up. The handler
+ * acknowledges (its scripts XACK). On start it first re-reads this consumer's own pending entries (a restart after
+ * a crash, same node id); the {@link Sweeper} takes over entries of consumers that are gone. Runs on one event loop.
+ */
+final class OutboxReader {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxReader.class);
+
+  private final Vertx vertx;
+  private final Redis redis;
+  private final String consumer;
+  private final int maxInFlight;
+  private final Function<OutboxEntry, Future<Void>> handler;
+  private RedisConnection connection;
+  private int inFlight;
+  private boolean reading;
+  private boolean stopped;
+  /** The id after which to read this consumer's own pending entries; null once they are done. */
+  private String pendingFrom = "0";
+
+  OutboxReader(Vertx vertx, Redis redis, String consumer, int maxInFlight,
+      Function<OutboxEntry, Future<Void>> handler) {
+    this.vertx = vertx;
+    this.redis = redis;
+    this.consumer = consumer;
+    this.maxInFlight = maxInFlight;
+    this.handler = handler;
+  }
+
+  /** Creates the group when missing and starts reading. */
+  Future<Void> start() {
+    return connect()
+        .compose(c -> c.send(Request.cmd(Command.XGROUP).arg("CREATE").arg(NotifyKeys.OUTBOX).arg(NotifyKeys.GROUP)
+            .arg("0").arg("MKSTREAM")))
+        .recover(err -> err.getMessage() != null && err.getMessage().startsWith("BUSYGROUP")
+            ? Future.succeededFuture() : Future.failedFuture(err))
+        .onSuccess(v -> pump())
+        .mapEmpty();
+  }
+
+  void stop() {
+    stopped = true;
+    if (connection != null) {
+      connection.close();
+    }
+  }
+
+  int inFlight() {
+    return inFlight;
+  }
+
+  /** Hands an entry read elsewhere (the sweeper's XAUTOCLAIM) to the handler, counted against the bound. */
+  void dispatch(OutboxEntry e) {
+    inFlight++;
+    handler.apply(e).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("outbox entry {} stays pending: {}", e.id(), ar.cause().toString());
+      }
+      inFlight--;
+      pump();
+    });
+  }
+
+  private void pump() {
+    if (stopped || reading || inFlight >= maxInFlight) {
+      return;
+    }
+    reading = true;
+    int free = maxInFlight - inFlight;
+    String from = pendingFrom == null ? ">" : pendingFrom;
+    Request req = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(NotifyKeys.GROUP).arg(consumer)
+        .arg("COUNT").arg(free);
+    if (pendingFrom == null) {
+      req.arg("BLOCK").arg(1000);
+    }
+    req.arg("STREAMS").arg(NotifyKeys.OUTBOX).arg(from);
+    connect().compose(c -> c.send(req)).onComplete(ar -> {
+      reading = false;
+      if (stopped) {
+        return;
+      }
+      if (ar.failed()) {
+        connection = null;
+        LOG.warn("reading the outbox failed, again in 1 s: {}", ar.cause().toString());
+        vertx.setTimer(1000, t -> pump());
+        return;
+      }
+      List<OutboxEntry> batch = parse(ar.result());
+      if (pendingFrom != null) {
+        pendingFrom = batch.isEmpty() ? null : batch.get(batch.size() - 1).id();
+      }
+      batch.forEach(this::dispatch);
+      vertx.runOnContext(v -> pump());
+    });
+  }
+
+  static List<OutboxEntry> parse(Response r) {
+    List<OutboxEntry> out = new ArrayList<>();
+    if (r == null) {
+      return out;
+    }
+    // RESP3 answers a map stream -> entries, RESP2 [[stream, entries]]
+    List<Response> streams = new ArrayList<>();
+    if (r.isMap()) {
+      for (String key : r.getKeys()) {
+        streams.add(r.get(key));
+      }
+    } else {
+      for (Response s : r) {
+        streams.add(s.get(1));
+      }
+    }
+    for (Response entries : streams) {
+      for (Response entry : entries) {
+        OutboxEntry e = OutboxEntry.parse(entry);
+        if (e != null) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  private Future<RedisConnection> connect() {
+    if (connection != null) {
+      return Future.succeededFuture(connection);
+    }
+    Promise<RedisConnection> p = Promise.promise();
+    redis.connect().onSuccess(c -> {
+      connection = c;
+      c.exceptionHandler(err -> connection = null);
+      p.complete(c);
+    }).onFailure(p::fail);
+    return p.future();
+  }
+}

@@ -1,0 +1,54 @@
+package cn.enterprisegrid.policy;
+
+import cn.enterprisegrid.policyindex.match.Gap;
+import cn.enterprisegrid.policyindex.match.LeafExplanation;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the matcher's explanations for firms: each leaf or gap as JSON with the text of the
+ * clause it cites, so the mini-program can show "第三条: 上年度营业收入不低于5000万元" beside the
+ * firm's own figure.
+ */
+final class Explanations {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Explanations() {}
+
+  /** Any record of the policy-index API as a JSON object. */
+  @SuppressWarnings("unchecked")
+  static JsonObject json(Object record) {
+    return new JsonObject(MAPPER.convertValue(record, Map.class));
+  }
+
+  static JsonArray leaves(List<LeafExplanation> leaves, PolicySpec spec) {
+    JsonArray out = new JsonArray();
+    leaves.forEach(l -> out.add(withClause(json(l), l.clause(), spec)));
+    return out;
+  }
+
+  static JsonArray gaps(List<Gap> gaps, PolicySpec spec) {
+    JsonArray out = new JsonArray();
+    gaps.forEach(g -> out.add(withClause(json(g), g.clause(), spec)));
+    return out;
+  }
+
+  /** The profile fields an UNKNOWN verdict waits for, in rule order, without repeats. */
+  static JsonArray missing(List<LeafExplanation> leaves) {
+    JsonArray out = new JsonArray();
+    leaves.stream().filter(l -> l.truth() == cn.enterprisegrid.policyindex.rule.Truth.UNKNOWN)
+        .map(l -> l.field().jsonName()).distinct().forEach(out::add);
+    return out;
+  }
+
+  private static JsonObject withClause(JsonObject json, String clause, PolicySpec spec) {
+    if (clause != null && spec.clauses().containsKey(clause)) {
+      json.put("clauseText", spec.clauses().get(clause));
+    }
+    return json;
+  }
+}

@@ -1,0 +1,143 @@
+package cn.enterprisegrid.policy;
+
+import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.redemption.Money;
+import cn.enterprisegrid.store.Hashes;
+import cn.enterprisegrid.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Response;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Policies on Redis. Each lifecycle step is one {@code policy_write} script, which also writes the
+ * audit entry and the {@code policy} change event; validation happens here, before the script.
+ */
+public final class PolicyStore {
+  private final Store store;
+
+  public PolicyStore(Store store) {
+    this.store = store;
+  }
+
+  /** The policy (an empty record when unknown). */
+  public Future<StoredPolicy> get(String id) {
+    if (!PolicyValidator.POLICY_ID.matcher(id).matches()) {
+      return Future.succeededFuture(new StoredPolicy(id, java.util.Map.of()));
+    }
+    return store.api().hgetall(StoredPolicy.key(id)).map(r -> new StoredPolicy(id, Hashes.flat(r)));
+  }
+
+  /** The policy, or a 404. */
+  public Future<StoredPolicy> require(String id) {
+    return get(id).compose(p -> p.exists() ? Future.succeededFuture(p)
+        : Future.failedFuture(ProblemException.notFound("no policy " + id)));
+  }
+
+  /** Every policy, in id order. */
+  public Future<List<StoredPolicy>> all() {
+    return store.api().smembers("policies").compose(r -> {
+      List<String> ids = new ArrayList<>();
+      r.forEach(m -> ids.add(m.toString()));
+      ids.sort(java.util.Comparator.comparingInt(s -> Integer.parseInt(s.substring(1))));
+      List<Future<StoredPolicy>> loads = new ArrayList<>();
+      ids.forEach(id -> loads.add(get(id)));
+      return Future.all(loads).map(cf -> {
+        List<StoredPolicy> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+          StoredPolicy p = cf.resultAt(i);
+          if (p.exists()) {
+            out.add(p);
+          }
+        }
+        return out;
+      });
+    });
+  }
+
+  /** Creates a draft in {@code department}; answers its id. */
+  public Future<String> create(JsonObject draft, String department, String actor) {
+    draft.put("department", department);
+    invalidUnlessEmpty(PolicyValidator.check(draft, false, null));
+    return store.api().incr("policies:seq").compose(n -> {
+      String id = "P" + n.toLong();
+      return run("create", id, actor, List.of(draft.encode(), department, draft.getString("title"))).map(id);
+    });
+  }
+
+  /** Replaces the pending draft (an amendment when the policy is published). */
+  public Future<Void> update(StoredPolicy p, JsonObject draft, String actor) {
+    draft.put("department", p.department());
+    invalidUnlessEmpty(PolicyValidator.check(draft, false, p.id()));
+    return run("update", p.id(), actor, List.of(draft.encode(), "", draft.getString("title"))).mapEmpty();
+  }
+
+  /** Sends the draft to review; it must be complete. */
+  public Future<Void> submit(StoredPolicy p, String actor) {
+    JsonObject draft = p.draft();
+    if (draft == null) {
+      throw ProblemException.conflict("not-draft", "there is no draft to submit");
+    }
+    invalidUnlessEmpty(PolicyValidator.check(draft, true, p.id()));
+    return run("submit", p.id(), actor, List.of()).mapEmpty();
+  }
+
+  /** Returns a draft in review to its drafter. */
+  public Future<Void> giveBack(StoredPolicy p, String actor, String reason) {
+    return run("return", p.id(), actor, List.of(reason)).mapEmpty();
+  }
+
+  /** Publishes the reviewed draft as the next version; answers the version. */
+  public Future<Integer> publish(StoredPolicy p, String actor) {
+    String text = p.draftText();
+    if (text == null) {
+      throw ProblemException.conflict("not-in-review", "there is no reviewed draft to publish");
+    }
+    JsonObject draft = new JsonObject(text);
+    invalidUnlessEmpty(PolicyValidator.check(draft, true, p.id()));
+    PolicySpec spec = PolicySpec.of(p.id(), p.version() + 1, draft);
+    return run("publish", p.id(), actor, List.of(text, String.valueOf(Money.fen(spec.fundPool())),
+        spec.mode().name(), spec.opensOn().toString(), spec.closesOn().toString(), spec.title()))
+        .map(r -> Integer.parseInt(r.get(1).toString()));
+  }
+
+  /** Closes a published policy: no more applications or grants. */
+  public Future<Void> close(StoredPolicy p, String actor) {
+    return run("close", p.id(), actor, List.of()).mapEmpty();
+  }
+
+  /** Every published version, oldest first. */
+  public Future<JsonArray> versions(String id) {
+    return store.api().lrange(StoredPolicy.key(id) + ":versions", "0", "-1").map(r -> {
+      JsonArray out = new JsonArray();
+      r.forEach(v -> out.add(new JsonObject(v.toString())));
+      return out;
+    });
+  }
+
+  private Future<Response> run(String op, String id, String actor, List<String> more) {
+    String key = StoredPolicy.key(id);
+    List<String> args = new ArrayList<>(List.of(op, id, actor, Instant.now().toString()));
+    args.addAll(more);
+    return store.script("policy_write", List.of(key, key + ":versions", key + ":pool"), args).compose(r -> {
+      if (r.get(0).toInteger() == 1) {
+        return Future.succeededFuture(r);
+      }
+      String code = r.get(1).toString();
+      String detail = r.get(2).toString();
+      return Future.failedFuture("not-found".equals(code) ? ProblemException.notFound(detail)
+          : ProblemException.conflict(code, detail));
+    });
+  }
+
+  static void invalidUnlessEmpty(List<Problem.FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+  }
+}

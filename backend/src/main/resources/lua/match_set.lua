@@ -1,0 +1,25 @@
+-- Makes a freshly computed match set the live one, unless the policy moved on to another version
+-- meanwhile; firms that left the set lose their firm-side verdict; the policy.matched event starts
+-- the notification fan-out.
+-- KEYS[1] policy hash, KEYS[2] eligible set, KEYS[3] unknown set, KEYS[4] new eligible, KEYS[5] new unknown
+-- ARGV[1] policy id, [2] version, [3] now, [4] event payload json (without the counts)
+-- Returns 1 when installed, 0 when superseded.
+if redis.call('HGET', KEYS[1], 'version') ~= ARGV[2] or redis.call('HGET', KEYS[1], 'status') ~= 'PUBLISHED' then
+  redis.call('DEL', KEYS[4], KEYS[5])
+  return 0
+end
+for _, set in ipairs({KEYS[2], KEYS[3]}) do
+  for _, u in ipairs(redis.call('SDIFF', set, KEYS[4], KEYS[5])) do
+    redis.call('HDEL', 'ent:{e:' .. u .. '}:matches', ARGV[1])
+  end
+end
+redis.call('DEL', KEYS[2], KEYS[3])
+if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('RENAME', KEYS[4], KEYS[2]) end
+if redis.call('EXISTS', KEYS[5]) == 1 then redis.call('RENAME', KEYS[5], KEYS[3]) end
+local e, u = redis.call('SCARD', KEYS[2]), redis.call('SCARD', KEYS[3])
+redis.call('HSET', KEYS[1], 'matchedVersion', ARGV[2], 'matchedAt', ARGV[3], 'eligibleCount', e, 'unknownCount', u)
+local payload = cjson.decode(ARGV[4])
+payload.eligible = e
+payload.unknown = u
+change('policy.matched', ARGV[1], cjson.encode(payload))
+return 1

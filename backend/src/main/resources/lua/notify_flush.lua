@@ -1,0 +1,52 @@
+-- Turns the buffered notices of recipients whose push is due into push entries of the outbox, one
+-- per address (each bound WeChat user of a firm; the liaison): every application notice alone, all
+-- policy notices as one push (a digest when several), unless the recipient's frequency cap on
+-- policy pushes is reached (then they stay in the inbox only). Atomic, so any node may run it.
+-- ARGV: now ms, max recipients, cap (0 = none), cap window ms
+-- Returns the number of recipients flushed.
+local now = tonumber(ARGV[1])
+local cap = tonumber(ARGV[3])
+local due = redis.call('ZRANGEBYSCORE', 'notify:due', '-inf', now, 'LIMIT', 0, tonumber(ARGV[2]))
+local pushes = 0
+for _, to in ipairs(due) do
+  redis.call('ZREM', 'notify:due', to)
+  local buf = 'notify:buf:{' .. to .. '}'
+  local flat = redis.call('HGETALL', buf)
+  redis.call('DEL', buf)
+  local addrs = {}
+  if string.sub(to, 1, 5) == 'firm:' then
+    for _, openid in ipairs(redis.call('SMEMBERS', 'ent:{e:' .. string.sub(to, 6) .. '}:wx')) do
+      table.insert(addrs, 'wx:' .. openid)
+    end
+  else
+    table.insert(addrs, to)
+  end
+  if #addrs > 0 then
+    local groups, policies = {}, {}
+    for i = 2, #flat, 2 do
+      local item = flat[i]
+      if string.find(item, '"kind":"policy.', 1, true) then
+        table.insert(policies, item)
+      else
+        table.insert(groups, '[' .. item .. ']')
+      end
+    end
+    if #policies > 0 then
+      local capKey = 'notify:cap:{' .. to .. '}'
+      redis.call('ZREMRANGEBYSCORE', capKey, '-inf', now - tonumber(ARGV[4]))
+      if cap <= 0 or redis.call('ZCARD', capKey) < cap then
+        redis.call('ZADD', capKey, now, now .. ':' .. #policies .. ':' .. flat[1])
+        table.insert(groups, '[' .. table.concat(policies, ',') .. ']')
+      else
+        redis.call('HINCRBY', 'notify:stats', 'capped', #policies)
+      end
+    end
+    for _, items in ipairs(groups) do
+      for _, addr in ipairs(addrs) do
+        redis.call('XADD', 'notify:outbox', '*', 'push', addr, 'to', to, 'items', items, 'attempt', '0')
+        pushes = pushes + 1
+      end
+    end
+  end
+end
+return #due

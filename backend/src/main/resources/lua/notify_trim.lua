@@ -1,0 +1,27 @@
+-- Trims outbox entries that every consumer has acknowledged: everything older than both the oldest
+-- pending entry and the group's last delivered id (XTRIM MINID keeps ids >= the bound).
+-- Returns the number of entries removed.
+local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', 'notify:outbox')
+if not ok then
+  return 0
+end
+local last
+for _, g in ipairs(groups) do
+  for i = 1, #g, 2 do
+    if g[i] == 'name' and g[i + 1] ~= 'senders' then
+      break
+    end
+    if g[i] == 'last-delivered-id' then
+      last = g[i + 1]
+    end
+  end
+end
+if not last then
+  return 0
+end
+local pending = redis.call('XPENDING', 'notify:outbox', 'senders')
+local bound = last
+if pending[2] then
+  bound = pending[2]
+end
+return redis.call('XTRIM', 'notify:outbox', 'MINID', bound)

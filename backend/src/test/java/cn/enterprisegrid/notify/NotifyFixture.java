@@ -1,0 +1,291 @@
+package cn.enterprisegrid.notify;
+
+import cn.enterprisegrid.Backend;
+import cn.enterprisegrid.config.Settings;
+import cn.enterprisegrid.enterprise.Uscc;
+import cn.enterprisegrid.mp.fcm.fake.FakeFcmServer;
+import cn.enterprisegrid.mp.wechat.fake.FakeWeChatServer;
+import cn.enterprisegrid.testing.SharedRedis;
+import cn.enterprisegrid.testing.TestBackend;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Backend nodes for notification tests on the run's shared Redis (flushed once per fixture), each on its own
+ * Vert.x (so a test can kill one), all against one fake WeChat server and one fake FCM server; plus helpers that
+ * write what the policy code will write (firms, match sets, change events) straight into Redis.
+ */
+final class NotifyFixture implements AutoCloseable {
+  static final String POLICY_TPL = "TPL_POLICY_MATCH";
+  static final String APP_TPL = "TPL_APPLICATION_STATUS";
+  static final String COUNTY = "330824";
+
+  final Vertx vertx = Vertx.vertx();
+  final FakeWeChatServer wechat = new FakeWeChatServer();
+  final FakeFcmServer fcm = new FakeFcmServer();
+  final RedisAPI redis;
+  final List<Node> nodes = new ArrayList<>();
+  private final Redis client;
+  private final Random random = new Random(7);
+  private final String wechatBase;
+  private final String fcmBase;
+
+  /** One backend node: its own Vert.x, data directory and port. */
+  final class Node {
+    final Vertx vertx = Vertx.vertx();
+    final Settings settings;
+    final WebClient http;
+    Backend backend;
+
+    Node(Settings settings) {
+      this.settings = settings;
+      this.backend = Backend.start(vertx, settings, null, false).await();
+      this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+          .setDefaultPort(settings.httpPort()));
+    }
+
+    /** Closes the node's Vert.x at once: no graceful stop of the sender, in-flight work is cut off. */
+    void kill() {
+      vertx.close().await();
+      nodes.remove(this);
+    }
+
+    void stop() {
+      backend.stop().await();
+      vertx.close().await();
+      nodes.remove(this);
+    }
+
+    HttpResponse<Buffer> send(HttpMethod method, String path, String token, JsonObject body) {
+      var req = http.request(method, path);
+      if (token != null) {
+        req.putHeader("Authorization", "Bearer " + token);
+      }
+      return body == null ? req.send().await() : req.sendJsonObject(body).await();
+    }
+
+    String login(String username, String password) {
+      HttpResponse<Buffer> r = send(HttpMethod.POST, "/api/v1/auth/login", null,
+          new JsonObject().put("username", username).put("password", password));
+      if (r.statusCode() != 200) {
+        throw new AssertionError(r.bodyAsString());
+      }
+      return r.bodyAsJsonObject().getString("token");
+    }
+
+    String admin() {
+      return login("admin", TestBackend.ADMIN_PASSWORD);
+    }
+
+    /** A mini-program login of {@code openid}: a WeChat user token (not bound). */
+    String wxLogin(String openid) {
+      HttpResponse<Buffer> r = send(HttpMethod.POST, "/mp/v1/auth/login", null,
+          new JsonObject().put("code", wechat.issueCode(openid)));
+      if (r.statusCode() != 200) {
+        throw new AssertionError(r.bodyAsString());
+      }
+      return r.bodyAsJsonObject().getString("token");
+    }
+  }
+
+  NotifyFixture() {
+    String url = SharedRedis.url();
+    client = Redis.createClient(vertx, url);
+    redis = RedisAPI.api(client);
+    redis.flushall(List.of()).await();
+    wechatBase = wechat.start(vertx).await();
+    fcmBase = fcm.start(vertx).await();
+  }
+
+  /** The settings tests run with: no digest delay, no quiet hours, fast retries and take-over. */
+  static JsonObject defaults() {
+    return new JsonObject()
+        .put("NOTIFY_DIGEST_SECONDS", 0)
+        .put("NOTIFY_QUIET_HOURS", "none")
+        .put("NOTIFY_RETRY_BASE_MS", 50)
+        .put("NOTIFY_CLAIM_IDLE_MS", 1500)
+        .put("NOTIFY_WEEKLY_CAP", 100)
+        .put("NOTIFY_SENDERS", 16);
+  }
+
+  Node start(JsonObject overrides) {
+    try {
+      Path dataDir = Files.createTempDirectory("notify-test");
+      return start(dataDir, overrides);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Node start(Path dataDir, JsonObject overrides) {
+    try {
+      JsonObject c = new JsonObject()
+          .put("HTTP_PORT", TestBackend.freePort())
+          .put("DATA_DIR", dataDir.toString())
+          .put("ADMIN_PASSWORD", TestBackend.ADMIN_PASSWORD)
+          .put("HTTP_INSTANCES", 1)
+          .put("WECHAT_API_BASE", wechatBase)
+          .put("WECHAT_APPID", FakeWeChatServer.APP_ID)
+          .put("WECHAT_SECRET", FakeWeChatServer.SECRET)
+          .put("NOTIFY_FCM_API_BASE", fcmBase)
+          .put("NOTIFY_FCM_PROJECT", FakeFcmServer.PROJECT)
+          .put("NOTIFY_FCM_TOKEN", "fcm-test-token")
+          .mergeIn(defaults()).mergeIn(overrides);
+      Node n = new Node(Settings.from(c).withRedisUrl(SharedRedis.url()));
+      nodes.add(n);
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ what other packages write
+
+  String uscc() {
+    return Uscc.generate(COUNTY, random);
+  }
+
+  /** A firm with a liaison (nullable) and bound WeChat users, as the enterprise and binding scripts leave it. */
+  void firm(String uscc, String liaisonId, String... openids) {
+    List<String> h = new ArrayList<>(List.of("ent:{e:" + uscc + "}", "v", "1", "region", COUNTY + "115"));
+    if (liaisonId != null) {
+      h.addAll(List.of("liaisonId", liaisonId));
+    }
+    redis.hset(h).await();
+    if (openids.length > 0) {
+      List<String> s = new ArrayList<>(List.of("ent:{e:" + uscc + "}:wx"));
+      s.addAll(List.of(openids));
+      redis.sadd(s).await();
+      for (String o : openids) {
+        wechat.addUser(o, null);
+      }
+    }
+  }
+
+  void liaison(String id, String phone) {
+    redis.hset(List.of("grid:l:" + id, "id", id, "name", "联络员" + id, "phone", phone)).await();
+  }
+
+  /** Stores the match sets of a published version and appends {@code policy.matched}. */
+  void publish(String policyId, int version, String title, String department, List<String> eligible,
+      List<String> unknown) {
+    redis.hset(List.of("policy:{p:" + policyId + "}", "id", policyId, "version", String.valueOf(version),
+        "title", title, "department", department, "mode", "ONE_CLICK", "status", "PUBLISHED")).await();
+    redis.del(List.of("policy:{p:" + policyId + "}:eligible", "policy:{p:" + policyId + "}:unknown")).await();
+    for (int i = 0; i < eligible.size(); i += 1000) {
+      List<String> a = new ArrayList<>(List.of("policy:{p:" + policyId + "}:eligible"));
+      a.addAll(eligible.subList(i, Math.min(eligible.size(), i + 1000)));
+      redis.sadd(a).await();
+    }
+    if (!unknown.isEmpty()) {
+      List<String> a = new ArrayList<>(List.of("policy:{p:" + policyId + "}:unknown"));
+      a.addAll(unknown);
+      redis.sadd(a).await();
+    }
+    change("policy.matched", policyId, new JsonObject().put("version", version).put("title", title)
+        .put("department", department).put("mode", "ONE_CLICK").put("closesOn", "2027-06-30")
+        .put("eligible", eligible.size()).put("unknown", unknown.size()));
+  }
+
+  void change(String kind, String id, JsonObject payload) {
+    redis.xadd(List.of("changes", "*", "kind", kind, "id", id, "payload", payload.encode())).await();
+  }
+
+  void application(String appId, String policyId, int version, String uscc, String status, String mode,
+      String amount) {
+    change("application", appId, new JsonObject().put("policyId", policyId).put("version", version)
+        .put("uscc", uscc).put("department", "经信局").put("mode", mode).put("status", status)
+        .put("amount", amount).put("reason", status.equals("REJECTED") ? "材料不全" : null));
+  }
+
+  void registerTemplates() {
+    wechat.registerTemplate(POLICY_TPL, "thing1", "thing2", "date3", "thing4");
+    wechat.registerTemplate(APP_TPL, "thing1", "phrase2", "amount3", "thing4");
+  }
+
+  // ------------------------------------------------------------------ observing
+
+  static void await(String what, BooleanSupplier condition) {
+    await(what, Duration.ofSeconds(30), condition);
+  }
+
+  static void await(String what, Duration max, BooleanSupplier condition) {
+    long end = System.nanoTime() + max.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  long stat(String name) {
+    Response r = redis.hget(NotifyKeys.STATS, name).await();
+    return r == null ? 0 : r.toLong();
+  }
+
+  long len(String stream) {
+    return redis.xlen(stream).await().toLong();
+  }
+
+  /** Nothing left to do: no notices or pushes pending, due or waiting for a retry. */
+  boolean idle() {
+    Response p = redis.xpending(List.of(NotifyKeys.OUTBOX, NotifyKeys.GROUP)).await();
+    Response info = redis.xinfo(List.of("GROUPS", NotifyKeys.OUTBOX)).await();
+    long lag = 0;
+    for (Response g : info) {
+      Map<String, String> m = new java.util.HashMap<>();
+      if (g.isMap()) {
+        for (String k : g.getKeys()) {
+          m.put(k, g.get(k) == null ? null : g.get(k).toString());
+        }
+      } else {
+        for (int i = 0; i + 1 < g.size(); i += 2) {
+          m.put(g.get(i).toString(), g.get(i + 1) == null ? null : g.get(i + 1).toString());
+        }
+      }
+      String last = m.get("last-delivered-id");
+      Response tail = redis.xrevrange(List.of(NotifyKeys.OUTBOX, "+", "-", "COUNT", "1")).await();
+      if (tail.size() > 0 && !tail.get(0).get(0).toString().equals(last)) {
+        lag = 1;
+      }
+    }
+    return p.get(0).toLong() == 0 && lag == 0 && redis.zcard(NotifyKeys.DUE).await().toLong() == 0
+        && redis.zcard(NotifyKeys.RETRY).await().toLong() == 0;
+  }
+
+  @Override
+  public void close() {
+    for (Node n : new ArrayList<>(nodes)) {
+      n.stop();
+    }
+    wechat.stop().await();
+    fcm.stop().await();
+    client.close();
+    vertx.close().await();
+  }
+}
