@@ -44,9 +44,15 @@ public final class ContractRoutes {
     return this;
   }
 
-  /** Registers every operation on {@code router}; fails when one has no handler. */
+  /**
+   * Registers every operation on {@code router}; fails when one has no handler. Literal paths go
+   * before templated ones ({@code /policies/matched} before {@code /policies/{id}}), as OpenAPI
+   * resolves them, whatever order the contract lists them in.
+   */
   public void mount(Router router) {
-    for (Operation op : contract.operations()) {
+    List<Operation> ops = new java.util.ArrayList<>(contract.operations());
+    ops.sort(java.util.Comparator.comparingLong(op -> op.getOpenAPIPath().chars().filter(c -> c == '{').count()));
+    for (Operation op : ops) {
       List<Handler<RoutingContext>> chain = handlers.get(op.getOperationId());
       if (chain == null) {
         throw new IllegalStateException("no handler for operation " + op.getOperationId());

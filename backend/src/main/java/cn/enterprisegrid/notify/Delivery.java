@@ -52,7 +52,7 @@ final class Delivery {
   Future<Void> deliver(OutboxEntry e) {
     return redis.set(List.of(NotifyKeys.claim(e.id()), "sending", "NX", "PX", String.valueOf(CLAIM_TTL_MS)))
         .compose(r -> {
-          if (r != null) {
+          if (r != null && "OK".equals(r.toString())) {
             return push(e);
           }
           return redis.get(NotifyKeys.claim(e.id())).compose(state -> {

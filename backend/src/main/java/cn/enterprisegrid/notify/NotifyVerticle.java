@@ -92,21 +92,24 @@ public final class NotifyVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    Future<Void> drained = Future.succeededFuture();
     if (scheduler != null) {
       scheduler.stop();
       sweeper.stop();
       fanout.stop();
-      reader.stop();
+      drained = reader.stop(5000);
     }
-    if (wechat != null) {
-      wechat.close();
-    }
-    if (web != null) {
-      web.close();
-    }
-    if (blocking != null) {
-      blocking.close();
-    }
-    return store == null ? Future.succeededFuture() : store.close();
+    return drained.eventually(() -> {
+      if (wechat != null) {
+        wechat.close();
+      }
+      if (web != null) {
+        web.close();
+      }
+      if (blocking != null) {
+        blocking.close();
+      }
+      return store == null ? Future.succeededFuture() : store.close();
+    });
   }
 }

@@ -56,10 +56,29 @@ final class OutboxReader {
         .mapEmpty();
   }
 
-  void stop() {
+  /**
+   * Stops reading and waits (at most {@code maxMs}) for the entries in flight, so that a graceful stop records
+   * their outcomes instead of leaving them uncertain.
+   */
+  Future<Void> stop(long maxMs) {
     stopped = true;
     if (connection != null) {
       connection.close();
+    }
+    Promise<Void> drained = Promise.promise();
+    long until = System.currentTimeMillis() + maxMs;
+    waitDrained(drained, until);
+    return drained.future();
+  }
+
+  private void waitDrained(Promise<Void> drained, long until) {
+    if (inFlight == 0 || System.currentTimeMillis() >= until) {
+      if (inFlight > 0) {
+        LOG.warn("stopping with {} pushes in flight; they will not be sent again", inFlight);
+      }
+      drained.complete();
+    } else {
+      vertx.setTimer(20, t -> waitDrained(drained, until));
     }
   }
 

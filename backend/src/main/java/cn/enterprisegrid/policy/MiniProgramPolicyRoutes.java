@@ -163,7 +163,8 @@ public final class MiniProgramPolicyRoutes {
 
   private void search(RoutingContext ctx) {
     ValidatedRequest req = ContractRoutes.validated(ctx);
-    String q = query(req, "q");
+    // raw, not from the validated request: see the contract's note on q
+    String q = ctx.request().getParam("q");
     int offset = req.getQuery().get("offset") == null || req.getQuery().get("offset").isNull() ? 0
         : req.getQuery().get("offset").getInteger();
     int limit = req.getQuery().get("limit") == null || req.getQuery().get("limit").isNull() ? 10
@@ -281,11 +282,6 @@ public final class MiniProgramPolicyRoutes {
 
   private static String pathId(RoutingContext ctx) {
     return ContractRoutes.validated(ctx).getPathParameters().get("id").getString();
-  }
-
-  private static String query(ValidatedRequest req, String name) {
-    RequestParameter p = req.getQuery().get(name);
-    return p == null || p.isNull() ? null : p.getString();
   }
 
   private static String fingerprint(String id, JsonObject body) {

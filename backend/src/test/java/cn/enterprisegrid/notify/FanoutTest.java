@@ -99,7 +99,7 @@ class FanoutTest {
     assertThat(items.getJsonObject(0).getBoolean("read")).isFalse();
     assertThat(inbox.bodyAsJsonObject().getLong("unread")).isEqualTo(1);
 
-    String liaison = liaisonToken("L0101");
+    String liaison = node.liaisonToken("L0101");
     JsonObject li = node.send(HttpMethod.GET, "/mp/v1/notifications", liaison, null).bodyAsJsonObject();
     assertThat(li.getJsonArray("items")).hasSize(1);
     assertThat(li.getJsonArray("items").getJsonObject(0).getString("body")).contains("21家企业");
@@ -117,15 +117,5 @@ class FanoutTest {
   /** What the mini-program posts after wx.requestSubscribeMessage, so our count matches WeChat's. */
   static void record(NotifyFixture fx, String openid, String template) {
     fx.redis.hincrby(NotifyKeys.consent(openid), template, "1").await();
-  }
-
-  static String liaisonToken(String liaisonId) {
-    String admin = node.admin();
-    String username = "liaison-" + liaisonId.toLowerCase();
-    HttpResponse<Buffer> r = node.send(HttpMethod.POST, "/api/v1/accounts", admin, new JsonObject()
-        .put("username", username).put("password", "secret-pass-1").put("role", "LIAISON")
-        .put("scope", new JsonObject().put("region", NotifyFixture.COUNTY).put("liaisonId", liaisonId)));
-    assertThat(r.statusCode()).as(r.bodyAsString()).isIn(201, 409);
-    return node.login(username, "secret-pass-1");
   }
 }

@@ -66,6 +66,8 @@ final class NotifyFixture implements AutoCloseable {
     /** Closes the node's Vert.x at once: no graceful stop of the sender, in-flight work is cut off. */
     void kill() {
       vertx.close().await();
+      // the operating system would release the dead process's index lock
+      backend.enterpriseIndex().close();
       nodes.remove(this);
     }
 
@@ -94,6 +96,18 @@ final class NotifyFixture implements AutoCloseable {
 
     String admin() {
       return login("admin", TestBackend.ADMIN_PASSWORD);
+    }
+
+    /** A LIAISON account for {@code liaisonId} (created on first use), logged in. */
+    String liaisonToken(String liaisonId) {
+      String username = "liaison-" + liaisonId.toLowerCase();
+      HttpResponse<Buffer> r = send(HttpMethod.POST, "/api/v1/accounts", admin(), new JsonObject()
+          .put("username", username).put("password", "secret-pass-1").put("role", "LIAISON")
+          .put("scope", new JsonObject().put("region", COUNTY).put("liaisonId", liaisonId)));
+      if (r.statusCode() != 201 && r.statusCode() != 409) {
+        throw new AssertionError(r.bodyAsString());
+      }
+      return login(username, "secret-pass-1");
     }
 
     /** A mini-program login of {@code openid}: a WeChat user token (not bound). */
