@@ -1,6 +1,6 @@
 -- Records one visit with its problems, all or nothing; only the firm's current liaison may.
 -- ARGV[1] actor, ARGV[2] now (epoch ms), ARGV[3] JSON {uscc, liaisonId, mode, at (epoch ms),
--- location, distance, flagged, notes, problems: [{text, category}], corrections}
+-- location, distance, flagged, notes, problems: [{text, category}], corrections, policiesExplained}
 local actor, now = ARGV[1], ARGV[2]
 local a = cjson.decode(ARGV[3])
 local ek = 'ent:{e:' .. a.uscc .. '}'
@@ -22,6 +22,9 @@ redis.call('HSET', 'visit:' .. id, 'id', id, 'uscc', a.uscc, 'liaisonId', a.liai
   'at', a.at, 'location', a.location or '', 'distance', a.distance or '', 'flagged', a.flagged and '1' or '0',
   'notes', a.notes or '', 'problems', cjson.encode(pids), 'corrections', a.corrections or '[]',
   'cell', h[1] or '', 'region', h[2] or '', 'recordedBy', actor, 'recordedAt', now)
+for _, pid in ipairs(a.policiesExplained or {}) do
+  redis.call('SADD', ek .. ':explained', pid)
+end
 redis.call('ZADD', 'visits', a.at, id)
 redis.call('ZADD', 'visits:f:' .. a.uscc, a.at, id)
 redis.call('ZADD', 'visits:l:' .. a.liaisonId, a.at, id)

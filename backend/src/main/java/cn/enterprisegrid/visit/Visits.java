@@ -67,7 +67,9 @@ public final class Visits {
     Future<Response> h = api.hmget(List.of(StoredEnterprise.key(uscc), "f:name", "gk", "ga", "gc", "region"));
     Future<Response> last = api.zrevrange(List.of("visits:f:" + uscc, "0", "0", "WITHSCORES"));
     Future<Response> open = api.scard("problems:open:f:" + uscc);
-    return Future.all(h, last, open).map(cf -> {
+    Future<Response> matches = api.hgetall(StoredEnterprise.key(uscc) + ":matches");
+    Future<Response> explained = api.smembers(StoredEnterprise.key(uscc) + ":explained");
+    return Future.all(List.of(h, last, open, matches, explained)).map(cf -> {
       Response r = h.result();
       boolean key = "1".equals(str(r.get(1)));
       Long lastAt = null;
@@ -88,13 +90,27 @@ public final class Visits {
           .put("lastVisit", lastAt == null ? null : Instant.ofEpochMilli(lastAt).toString())
           .put("nextDue", Instant.ofEpochMilli(due).toString()).put("overdue", due < now)
           .put("openProblems", open.result().toLong())
-          .put("unexplainedPolicies", new JsonArray());
+          .put("unexplainedPolicies", unexplained(matches.result(), explained.result()));
     });
+  }
+
+  /** Live policies the firm is ELIGIBLE for (its match-set verdicts) that no visit explained yet. */
+  private static JsonArray unexplained(Response matches, Response explained) {
+    java.util.Set<String> done = new java.util.HashSet<>();
+    explained.forEach(e -> done.add(e.toString()));
+    List<String> out = new ArrayList<>();
+    cn.enterprisegrid.store.Hashes.flat(matches).forEach((policy, verdict) -> {
+      if ("E".equals(verdict) && !done.contains(policy)) {
+        out.add(policy);
+      }
+    });
+    out.sort(Comparator.comparingInt(p -> Integer.parseInt(p.substring(1))));
+    return new JsonArray(new ArrayList<>(out));
   }
 
   /** The request of {@code POST /mp/v1/visits}, checked beyond what the contract checks. */
   record Request(String uscc, Mode mode, long at, Double lat, Double lon, String notes, JsonArray problems,
-      JsonObject corrections) {}
+      JsonObject corrections, JsonArray policiesExplained) {}
 
   static Request parse(JsonObject b) {
     List<FieldError> errors = new ArrayList<>();
@@ -137,7 +153,8 @@ public final class Visits {
       throw ProblemException.invalid(errors);
     }
     return new Request(b.getString("uscc"), mode, at, lat, lon, b.getString("notes"),
-        b.getJsonArray("problems", new JsonArray()), corrections);
+        b.getJsonArray("problems", new JsonArray()), corrections,
+        b.getJsonArray("policiesExplained", new JsonArray()));
   }
 
   /** Records a visit by the firm's liaison (403 for anyone else). */
@@ -175,7 +192,8 @@ public final class Visits {
           .put("location", req.lat() == null ? "" : new JsonObject().put("lat", req.lat()).put("lon", req.lon()).encode())
           .put("distance", d == null ? "" : String.valueOf(d.longValue())).put("flagged", f)
           .put("notes", req.notes() == null ? "" : req.notes()).put("problems", req.problems())
-          .put("corrections", new JsonArray(new ArrayList<>(req.corrections().fieldNames())).encode());
+          .put("corrections", new JsonArray(new ArrayList<>(req.corrections().fieldNames())).encode())
+          .put("policiesExplained", req.policiesExplained());
       return corrected.compose(v -> grid.store().script("visit_record", List.of(),
               List.of(liaison.actor(), String.valueOf(System.currentTimeMillis()), args.encode())))
           .map(r -> {

@@ -171,7 +171,16 @@ class GridTest {
     assertFieldProblem(app.post("/mp/v1/visits", liaison, visit.copy().put("corrections",
         new JsonArray().add(new JsonObject().put("field", "employees").put("value", -3)))), 422, "/corrections");
 
+    // the firm's match-set verdicts (written by the policy match worker): ELIGIBLE ones are to explain
+    app.redis().hset(List.of("ent:{e:" + firm + "}:matches", "P7", "E", "P3", "U", "P12", "E")).await();
+    JsonObject row1 = ok(app.get("/mp/v1/liaison/firms", liaison), 200).getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(o -> o.getString("uscc").equals(firm)).findFirst().orElseThrow();
+    assertThat(row1.getJsonArray("unexplainedPolicies")).containsExactly("P7", "P12");
+    visit.put("policiesExplained", new JsonArray().add("P12"));
     JsonObject v = ok(app.post("/mp/v1/visits", liaison, visit), 201);
+    row1 = ok(app.get("/mp/v1/liaison/firms", liaison), 200).getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(o -> o.getString("uscc").equals(firm)).findFirst().orElseThrow();
+    assertThat(row1.getJsonArray("unexplainedPolicies")).containsExactly("P7");
     assertThat(v.getDouble("distanceMeters")).isBetween(30.0, 60.0);
     assertThat(v.getBoolean("flagged")).isFalse();
     assertThat(v.getJsonArray("problems")).hasSize(1);
