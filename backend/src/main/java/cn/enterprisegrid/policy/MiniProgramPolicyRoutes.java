@@ -191,10 +191,11 @@ public final class MiniProgramPolicyRoutes {
     PolicySpec spec = catalog.spec(id).orElseThrow(() -> ProblemException.notFound("no published policy " + id));
     Future<Redemptions.Answer> replay = key == null ? Future.succeededFuture()
         : redemptions.replay(id, uscc, key, fingerprint);
+    // without corrections the profile is read alongside the replay check: one round trip, not two
+    Future<StoredEnterprise> firm = figures.isEmpty() ? enterprises.load(uscc) : null;
     replay.compose(seen -> seen != null ? Future.succeededFuture(seen)
-            : (figures.isEmpty() ? Future.<Void>succeededFuture()
-                : enterprises.selfReport(uscc, figures, principal.actor()).<Void>mapEmpty())
-            .compose(v -> enterprises.load(uscc))
+            : (firm != null ? firm : enterprises.selfReport(uscc, figures, principal.actor())
+                .compose(v -> enterprises.load(uscc)))
             .compose(s -> {
               if (!s.exists()) {
                 return Future.failedFuture(ProblemException.notFound("the bound enterprise is not registered"));
@@ -257,15 +258,18 @@ public final class MiniProgramPolicyRoutes {
   /** The figures the decision used, as the firm saw them prefilled: every tested field and the benefit's. */
   private JsonObject prefilled(PolicySpec spec, Profile profile) {
     JsonObject out = new JsonObject();
-    catalog.explain(spec, profile).forEach(l -> {
-      if (l.have() != null) {
-        out.put(l.field().jsonName(), Explanations.json(java.util.Map.of("v", l.have())).getValue("v"));
-      }
-    });
-    if (spec.benefit().figure() != null && profile.has(spec.benefit().figure())) {
-      out.put(spec.benefit().figure().jsonName(), profile.numberOrNaN(spec.benefit().figure()));
+    for (cn.enterprisegrid.policyindex.rule.Leaf leaf : spec.rule().leaves()) {
+      figure(out, profile, leaf.field());
+    }
+    if (spec.benefit().figure() != null) {
+      figure(out, profile, spec.benefit().figure());
     }
     return out;
+  }
+
+  private static void figure(JsonObject out, Profile profile, cn.enterprisegrid.policyindex.profile.Field field) {
+    profile.value(field).ifPresent(v -> out.put(field.jsonName(),
+        v instanceof java.util.Collection<?> c ? new JsonArray(new ArrayList<>(c)) : v));
   }
 
   private static OptionalDouble amount(PolicySpec spec, Profile profile) {
