@@ -1,13 +1,12 @@
 package cn.enterprisegrid.index;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import cn.enterprisegrid.store.HeldConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,16 +25,15 @@ public final class ChangeFeed {
   static final String STREAM = "changes";
 
   private final Vertx vertx;
-  private final Redis redis;
   private final int batchSize;
   private final long blockMs;
   private volatile boolean stopped;
-  private RedisConnection connection;
+  private final HeldConnection connection;
 
   public ChangeFeed(Vertx vertx, Redis redis, int batchSize, long blockMs) {
     this.vertx = vertx;
-    this.redis = redis;
     this.batchSize = batchSize;
+    this.connection = new HeldConnection(redis);
     this.blockMs = blockMs;
   }
 
@@ -49,18 +47,15 @@ public final class ChangeFeed {
 
   public void stop() {
     stopped = true;
-    if (connection != null) {
-      connection.close();
-    }
+    connection.reset();
   }
 
   private void next(String position, Function<List<Change>, Future<Void>> consumer) {
     if (stopped) {
       return;
     }
-    connectionFuture()
-        .compose(conn -> conn.send(Request.cmd(Command.XREAD).arg("COUNT").arg(batchSize)
-            .arg("BLOCK").arg(blockMs).arg("STREAMS").arg(STREAM).arg(position)))
+    connection.send(Request.cmd(Command.XREAD).arg("COUNT").arg(batchSize)
+            .arg("BLOCK").arg(blockMs).arg("STREAMS").arg(STREAM).arg(position))
         .compose(response -> {
           List<Change> batch = parse(response);
           if (batch.isEmpty()) {
@@ -75,25 +70,9 @@ public final class ChangeFeed {
             return;
           }
           LOG.warn("change feed: batch after {} failed, retrying in 1 s: {}", position, err.toString());
-          if (connection != null) {
-            connection.close();
-            connection = null;
-          }
+          connection.reset();
           vertx.setTimer(1000, t -> next(position, consumer));
         });
-  }
-
-  private Future<RedisConnection> connectionFuture() {
-    if (connection != null) {
-      return Future.succeededFuture(connection);
-    }
-    Promise<RedisConnection> promise = Promise.promise();
-    redis.connect().onSuccess(c -> {
-      connection = c;
-      c.exceptionHandler(err -> connection = null);
-      promise.complete(c);
-    }).onFailure(promise::fail);
-    return promise.future();
   }
 
   /**

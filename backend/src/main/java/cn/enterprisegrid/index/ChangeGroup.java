@@ -1,13 +1,12 @@
 package cn.enterprisegrid.index;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import cn.enterprisegrid.store.HeldConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +25,12 @@ public final class ChangeGroup {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeGroup.class);
 
   private final Vertx vertx;
-  private final Redis redis;
   private final String group;
   private final String consumer;
   private final int batchSize;
   private final long claimIdleMs;
   private volatile boolean stopped;
-  private RedisConnection connection;
+  private final HeldConnection connection;
   private long lastClaim;
 
   /**
@@ -42,28 +40,25 @@ public final class ChangeGroup {
    */
   public ChangeGroup(Vertx vertx, Redis redis, String group, String consumer, int batchSize, long claimIdleMs) {
     this.vertx = vertx;
-    this.redis = redis;
     this.group = group;
     this.consumer = consumer;
     this.batchSize = batchSize;
     this.claimIdleMs = claimIdleMs;
+    this.connection = new HeldConnection(redis);
   }
 
   /** Starts consuming; {@code handler}'s future completing means the batch may be acknowledged. */
   public Future<Void> consume(Function<List<Change>, Future<Void>> handler) {
-    return connect()
-        .compose(c -> c.send(Request.cmd(Command.XGROUP).arg("CREATE").arg(ChangeFeed.STREAM).arg(group).arg("0")
+    return connection.send(Request.cmd(Command.XGROUP).arg("CREATE").arg(ChangeFeed.STREAM).arg(group).arg("0")
             .arg("MKSTREAM")).recover(err -> err.getMessage() != null && err.getMessage().startsWith("BUSYGROUP")
-            ? Future.succeededFuture() : Future.failedFuture(err)))
+            ? Future.succeededFuture() : Future.failedFuture(err))
         .onSuccess(v -> next("0", handler))
         .mapEmpty();
   }
 
   public void stop() {
     stopped = true;
-    if (connection != null) {
-      connection.close();
-    }
+    connection.reset();
   }
 
   /** {@code from} is "0" while re-reading own pending entries, then ">" for new ones. */
@@ -94,15 +89,15 @@ public final class ChangeGroup {
     if (">".equals(from)) {
       req.arg("BLOCK").arg(1000);
     }
-    return connect().compose(c -> c.send(req.arg("STREAMS").arg(ChangeFeed.STREAM).arg(from)))
+    return connection.send(req.arg("STREAMS").arg(ChangeFeed.STREAM).arg(from))
         .map(ChangeFeed::parse);
   }
 
   /** XAUTOCLAIM answers [cursor, [[id, fields] | nil, ...], ...]; deleted entries come back empty. */
   private Future<List<Change>> claimIdle() {
     lastClaim = System.currentTimeMillis();
-    return connect().compose(c -> c.send(Request.cmd(Command.XAUTOCLAIM).arg(ChangeFeed.STREAM).arg(group)
-            .arg(consumer).arg(claimIdleMs).arg("0-0").arg("COUNT").arg(batchSize)))
+    return connection.send(Request.cmd(Command.XAUTOCLAIM).arg(ChangeFeed.STREAM).arg(group)
+            .arg(consumer).arg(claimIdleMs).arg("0-0").arg("COUNT").arg(batchSize))
         .map(r -> {
           List<Change> out = new ArrayList<>();
           for (Response entry : r.get(1)) {
@@ -120,19 +115,6 @@ public final class ChangeGroup {
   private Future<Void> ack(List<Change> batch) {
     Request req = Request.cmd(Command.XACK).arg(ChangeFeed.STREAM).arg(group);
     batch.forEach(c -> req.arg(c.streamId()));
-    return connect().compose(c -> c.send(req)).mapEmpty();
-  }
-
-  private Future<RedisConnection> connect() {
-    if (connection != null) {
-      return Future.succeededFuture(connection);
-    }
-    Promise<RedisConnection> promise = Promise.promise();
-    redis.connect().onSuccess(c -> {
-      connection = c;
-      c.exceptionHandler(err -> connection = null);
-      promise.complete(c);
-    }).onFailure(promise::fail);
-    return promise.future();
+    return connection.send(req).mapEmpty();
   }
 }
