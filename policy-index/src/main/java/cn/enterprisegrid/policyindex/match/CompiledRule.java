@@ -55,6 +55,10 @@ final class CompiledRule {
   final Leaf regionLeaf;
   /** The industry requirement leaf when it is a prefix leaf, else null. */
   final Leaf industryLeaf;
+  /** Per leaf, its {@link LeafSlots} leaf slot in the snapshot (null before the rule joins one). */
+  final int[] leafSlot;
+  /** Per leaf, its {@link LeafSlots} condition slot in the snapshot (null before the rule joins one). */
+  final int[] conditionSlot;
 
   CompiledRule(String policyId, Rule rule) {
     this.policyId = policyId;
@@ -108,10 +112,12 @@ final class CompiledRule {
     Program.Out out = new Program.Out();
     Program.encode(rule, out, new int[1], null, null, true);
     program = out.toArray();
+    leafSlot = null;
+    conditionSlot = null;
   }
 
-  /** A copy sharing everything, with the snapshot ordinal. */
-  CompiledRule(CompiledRule o, int ordinal) {
+  /** A copy sharing everything, with the snapshot ordinal and the leaves' slots in {@code slots}. */
+  CompiledRule(CompiledRule o, int ordinal, LeafSlots slots) {
     this.policyId = o.policyId;
     this.rule = o.rule;
     this.ordinal = ordinal;
@@ -131,6 +137,9 @@ final class CompiledRule {
     this.requiredIndustryPrefixes = o.requiredIndustryPrefixes;
     this.regionLeaf = o.regionLeaf;
     this.industryLeaf = o.industryLeaf;
+    int[][] assigned = slots.assign(o);
+    this.leafSlot = assigned[0];
+    this.conditionSlot = assigned[1];
   }
 
   /** Number of leaves. */

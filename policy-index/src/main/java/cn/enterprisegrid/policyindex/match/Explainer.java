@@ -41,19 +41,27 @@ final class Explainer {
     }
   }
 
-  static List<LeafExplanation> explain(CompiledRule r, byte[] lt, Haves haves) {
-    LeafExplanation[] out = new LeafExplanation[lt.length];
-    Object[] meta = r.meta;
-    Field[] fields = r.leafField;
-    Op[] ops = r.leafOp;
-    for (int i = 0; i < lt.length; i++) {
+  /**
+   * The explanation of every leaf of {@code r}, given their truths in {@code lt} (the first {@code
+   * r.leafCount()} entries); each distinct leaf is built once per firm and shared through {@code memo}.
+   */
+  static List<LeafExplanation> explain(CompiledRule r, byte[] lt, Haves haves, ExplanationMemo memo) {
+    int n = r.leafCount();
+    LeafExplanation[] out = new LeafExplanation[n];
+    int[] slots = r.leafSlot;
+    for (int i = 0; i < n; i++) {
       if (lt[i] == CompiledLeaf.U) {
         out[i] = r.unknownExplanations[i];
         continue;
       }
-      Field f = fields[i];
-      out[i] = new LeafExplanation((String) meta[3 * i], f, ops[i], truth(lt[i]), haves.get(f), (JsonNode) meta[3 * i + 1],
-          (String) meta[3 * i + 2]);
+      LeafExplanation e = memo.explanation(slots[i]);
+      if (e == null) {
+        Field f = r.leafField[i];
+        e = new LeafExplanation((String) r.meta[3 * i], f, r.leafOp[i], truth(lt[i]), haves.get(f),
+            (JsonNode) r.meta[3 * i + 1], (String) r.meta[3 * i + 2]);
+        memo.explanation(slots[i], e);
+      }
+      out[i] = e;
     }
     return FrozenList.of(out);
   }
@@ -91,25 +99,43 @@ final class Explainer {
   }
 
   /**
-   * The gap of one leaf whose flip makes the rule eligible.
+   * The gap of one leaf whose flip makes the rule eligible, built once per firm and leaf slot (the
+   * message once per condition) and shared through {@code memo}.
    *
    * @param truth the leaf's current truth (TRUE means the leaf must become FALSE)
    */
-  static Gap gap(CompiledRule r, int leafIndex, byte truth, Profile p, Haves haves) {
+  static Gap gap(CompiledRule r, int leafIndex, byte truth, Profile p, Haves haves, ExplanationMemo memo) {
+    int slot = r.leafSlot[leafIndex];
+    Gap g = memo.gap(slot);
+    if (g != null) {
+      return g;
+    }
     Leaf l = r.sourceLeaves.get(leafIndex);
     boolean negated = truth == CompiledLeaf.T;
+    int condition = r.conditionSlot[leafIndex];
+    GapText t = memo.text(condition);
+    if (t == null) {
+      t = text(l, negated, p);
+      memo.text(condition, t);
+    }
+    Field f = l.field();
+    g = new Gap((String) r.meta[3 * leafIndex], f, l.op(), negated, haves.get(f), (JsonNode) r.meta[3 * leafIndex + 1],
+        t.shortBy(), t.eligibleFrom(), t.missing(), t.message(), l.clause());
+    memo.gap(slot, g);
+    return g;
+  }
+
+  /** What a gap says, from the condition, the direction of the flip and the firm alone. */
+  static GapText text(Leaf l, boolean negated, Profile p) {
     Field f = l.field();
     String name = f.jsonName();
-    JsonNode have = haves.get(f);
-    JsonNode need = (JsonNode) r.meta[3 * leafIndex + 1];
-    String ptr = (String) r.meta[3 * leafIndex];
     if (l.op() == Op.EXISTS) {
       String msg = negated ? name + " must be absent" : name + " not reported";
-      return new Gap(ptr, f, l.op(), negated, have, need, null, null, null, msg, l.clause());
+      return new GapText(null, null, null, msg);
     }
     FieldType type = f.type();
     if (type.isNumeric()) {
-      return numericGap(r, leafIndex, l, negated, p, ptr, have, need);
+      return numericGap(l, negated, p);
     }
     if (type == FieldType.TAGS) {
       Set<String> tags = p.tagsOrNull(f);
@@ -132,7 +158,7 @@ final class Explainer {
             ? "must not have " + (offending.size() == 1 ? "tag " : "tags ") + String.join(", ", offending)
             : "must not have all of tags " + String.join(", ", l.texts());
       }
-      return new Gap(ptr, f, l.op(), negated, have, need, null, null, negated ? null : missing, msg, l.clause());
+      return new GapText(null, null, negated ? null : missing, msg);
     }
     String value = p.textOrNull(f);
     String list = String.join(", ", l.texts());
@@ -144,11 +170,10 @@ final class Explainer {
     } else {
       msg = name + " must be " + (l.texts().size() > 1 ? "one of " : "") + list + " (is " + value + ")";
     }
-    return new Gap(ptr, f, l.op(), negated, have, need, null, null, null, msg, l.clause());
+    return new GapText(null, null, null, msg);
   }
 
-  private static Gap numericGap(CompiledRule r, int i, Leaf l, boolean negated, Profile p, String ptr, JsonNode have,
-      JsonNode need) {
+  private static GapText numericGap(Leaf l, boolean negated, Profile p) {
     Field f = l.field();
     String name = f.jsonName();
     double x = p.numberOrNaN(f);
@@ -158,19 +183,19 @@ final class Explainer {
       String vals = l.numbers().stream().map(Explainer::fmt).reduce((a, b) -> a + ", " + b).orElse("");
       String msg = name + (negated ? " must not be " : " must be ") + (l.numbers().size() > 1 ? "one of " : "") + vals
           + " (have " + fmt(x) + ")";
-      return new Gap(ptr, f, op, negated, have, need, null, null, null, msg, l.clause());
+      return new GapText(null, null, null, msg);
     }
     if (op == Op.BETWEEN) {
       double lo = l.numbers().get(0);
       double hi = l.numbers().get(1);
       if (!negated) {
-        return x < lo ? bound(Op.GTE, lo, l, negated, p, ptr, have, need) : bound(Op.LTE, hi, l, negated, p, ptr, have, need);
+        return x < lo ? bound(Op.GTE, lo, l, p) : bound(Op.LTE, hi, l, p);
       }
       double down = x - lo + (integer ? 1 : 0);
       double up = hi - x + (integer ? 1 : 0);
       double shortBy = Math.min(down, up);
       String msg = name + " must be outside [" + fmt(lo) + ", " + fmt(hi) + "] (have " + fmt(x) + ")";
-      return new Gap(ptr, f, op, true, have, need, shortBy, null, null, msg, l.clause());
+      return new GapText(shortBy, null, null, msg);
     }
     Op wanted = negated ? switch (op) {
       case GTE -> Op.LT;
@@ -178,12 +203,11 @@ final class Explainer {
       case LTE -> Op.GT;
       default -> Op.GTE;
     } : op;
-    return bound(wanted, l.number(), l, negated, p, ptr, have, need);
+    return bound(wanted, l.number(), l, p);
   }
 
   /** Gap for "value must satisfy {@code wanted v}" where it currently does not. */
-  private static Gap bound(Op wanted, double v, Leaf l, boolean negated, Profile p, String ptr, JsonNode have,
-      JsonNode need) {
+  private static GapText bound(Op wanted, double v, Leaf l, Profile p) {
     Field f = l.field();
     String name = f.jsonName();
     double x = p.numberOrNaN(f);
@@ -216,7 +240,7 @@ final class Explainer {
         }
       }
     }
-    return new Gap(ptr, f, l.op(), negated, have, need, shortBy, from, null, msg, l.clause());
+    return new GapText(shortBy, from, null, msg);
   }
 
   /** 1234567.5 → "1,234,567.5" (at most 4 decimals, no trailing zeros); cheap and thread-safe. */

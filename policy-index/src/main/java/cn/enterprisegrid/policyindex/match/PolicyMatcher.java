@@ -125,6 +125,7 @@ public final class PolicyMatcher {
     });
     hits.sort();
     Explainer.Haves haves = new Explainer.Haves(profile);
+    ExplanationMemo memo = ExplanationMemo.begin(s.slots);
     List<PolicyMatch> eligible = new ArrayList<>(hits.size);
     List<PolicyMatch> unknown = new ArrayList<>();
     List<NearMiss> misses = new ArrayList<>();
@@ -135,16 +136,16 @@ public final class PolicyMatcher {
       if (failing >= 0) {
         Field f = r.leafField[failing];
         if (f != Field.REGION_CODE && f != Field.INDUSTRY_CODE) {
-          Gap g = Explainer.gap(r, failing, CompiledLeaf.F, profile, haves);
+          Gap g = Explainer.gap(r, failing, CompiledLeaf.F, profile, haves, memo);
           misses.add(new NearMiss(r.policyId, FrozenList.of(new Gap[] {g})));
         }
         continue;
       }
-      byte[] lt = new byte[r.leafCount()];
+      byte[] lt = memo.truths;
       Program.leafTruths(r.program, firm, r, lt);
       if (t == CompiledLeaf.T || t == CompiledLeaf.U) {
         PolicyMatch m = new PolicyMatch(r.policyId, t == CompiledLeaf.T ? Verdict.ELIGIBLE : Verdict.UNKNOWN,
-            Explainer.explain(r, lt, haves));
+            Explainer.explain(r, lt, haves, memo));
         (t == CompiledLeaf.T ? eligible : unknown).add(m);
         continue;
       }
@@ -152,7 +153,7 @@ public final class PolicyMatcher {
       if (flips.length > 0) {
         Gap[] gaps = new Gap[flips.length];
         for (int i = 0; i < gaps.length; i++) {
-          gaps[i] = Explainer.gap(r, flips[i], lt[flips[i]], profile, haves);
+          gaps[i] = Explainer.gap(r, flips[i], lt[flips[i]], profile, haves, memo);
         }
         misses.add(new NearMiss(r.policyId, FrozenList.of(gaps)));
       }
@@ -270,13 +271,15 @@ public final class PolicyMatcher {
 
   /** Per-leaf explanation of one registered policy for a firm, whatever its verdict. */
   public Optional<List<LeafExplanation>> explain(String policyId, Profile profile) {
-    CompiledRule r = snapshot.byId.get(policyId);
+    Snapshot s = snapshot;
+    CompiledRule r = s.byId.get(policyId);
     if (r == null) {
       return Optional.empty();
     }
-    byte[] lt = new byte[r.leafCount()];
+    ExplanationMemo memo = ExplanationMemo.begin(s.slots);
+    byte[] lt = memo.truths;
     Program.leafTruths(r.program, new Program.Firm(profile), r, lt);
-    return Optional.of(Explainer.explain(r, lt, new Explainer.Haves(profile)));
+    return Optional.of(Explainer.explain(r, lt, new Explainer.Haves(profile), memo));
   }
 
   /**
@@ -292,6 +295,8 @@ public final class PolicyMatcher {
 
     final Map<String, CompiledRule> byId;
     final CompiledRule[] all;
+    /** The distinct leaves of {@link #all}, for {@link ExplanationMemo}. */
+    final LeafSlots slots = new LeafSlots();
     final boolean prefilter;
     /** Every rule, whole (firms without region and industry, or no pre-filter). */
     final long[] allArena;
@@ -309,7 +314,7 @@ public final class PolicyMatcher {
       all = new CompiledRule[sorted.size()];
       Map<String, CompiledRule> ids = new HashMap<>();
       for (int i = 0; i < all.length; i++) {
-        all[i] = new CompiledRule(sorted.get(i), i);
+        all[i] = new CompiledRule(sorted.get(i), i, slots);
         ids.put(all[i].policyId, all[i]);
       }
       byId = ids;

@@ -58,6 +58,7 @@ public final class MatchProbe {
       long[] count = new long[4];
       long[] results = new long[4];
       long touched = 0;
+      long alloc0 = allocated();
       long cpu0 = THREADS.getCurrentThreadCpuTime();
       long pcpu0 = processCpu();
       long t0 = System.nanoTime();
@@ -74,18 +75,24 @@ public final class MatchProbe {
       double wall = (System.nanoTime() - t0) / 1e9;
       double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
       double pcpu = (processCpu() - pcpu0) / 1e9;
+      long alloc = allocated() - alloc0;
       StringBuilder b = new StringBuilder();
       String[] names = {"complete", "no region", "no industry", "neither"};
       for (int c = 0; c < 4; c++) {
         if (count[c] > 0) {
-          b.append(String.format(Locale.ROOT, " | %s %.1f%% avg %.1f us, %.0f results, %.0f%% of time", names[c],
+          b.append(String.format(Locale.ROOT, " | %s %.1f%%: %.1f us, %.0f results, %.0f%% of time", names[c],
               100.0 * count[c] / samples, nanos[c] / 1e3 / count[c], (double) results[c] / count[c],
               100.0 * nanos[c] / (wall * 1e9)));
         }
       }
-      System.out.printf(Locale.ROOT, "[probe] round %d: %,.0f /thread-CPU-s, %,.0f /process-CPU-s, %,.0f /wall-s%s (touched %d)%n",
-          round, samples / cpu, samples / pcpu, samples / wall, b, touched);
+      System.out.printf(Locale.ROOT,
+          "[probe] round %d: %,.0f /thread-CPU-s, %,.0f /process-CPU-s, %,.0f /wall-s, %,d B allocated per firm%s (touched %d)%n",
+          round, samples / cpu, samples / pcpu, samples / wall, alloc / samples, b, touched);
     }
+  }
+
+  private static long allocated() {
+    return THREADS instanceof com.sun.management.ThreadMXBean t ? t.getThreadAllocatedBytes(Thread.currentThread().getId()) : -1;
   }
 
   private static long processCpu() {
