@@ -45,8 +45,6 @@ final class CompiledRule {
   final Object[] meta;
   final Field[] leafField;
   final Op[] leafOp;
-  /** The explanation of each leaf when it is UNKNOWN (field missing): the same for every firm. */
-  final LeafExplanation[] unknownExplanations;
   /** Codes of a top-level region leaf every ELIGIBLE firm must match, or null when none. */
   final List<String> requiredRegionPrefixes;
   /** Codes of a top-level industry leaf every ELIGIBLE firm must match, or null when none. */
@@ -55,10 +53,6 @@ final class CompiledRule {
   final Leaf regionLeaf;
   /** The industry requirement leaf when it is a prefix leaf, else null. */
   final Leaf industryLeaf;
-  /** Per leaf, its {@link LeafSlots} leaf slot in the snapshot (null before the rule joins one). */
-  final int[] leafSlot;
-  /** Per leaf, its {@link LeafSlots} condition slot in the snapshot (null before the rule joins one). */
-  final int[] conditionSlot;
 
   CompiledRule(String policyId, Rule rule) {
     this.policyId = policyId;
@@ -98,12 +92,6 @@ final class CompiledRule {
       leafField[i] = leafList.get(i).field();
       leafOp[i] = leafList.get(i).op();
     }
-    unknownExplanations = new LeafExplanation[leafField.length];
-    for (int i = 0; i < leafField.length; i++) {
-      unknownExplanations[i] = new LeafExplanation((String) meta[3 * i], leafField[i], leafOp[i],
-          cn.enterprisegrid.policyindex.rule.Truth.UNKNOWN, null, (com.fasterxml.jackson.databind.JsonNode) meta[3 * i + 1],
-          (String) meta[3 * i + 2]);
-    }
     Leaf[] req = new Leaf[1];
     requiredRegionPrefixes = required(rule, Field.REGION_CODE, req);
     regionLeaf = req[0];
@@ -112,12 +100,10 @@ final class CompiledRule {
     Program.Out out = new Program.Out();
     Program.encode(rule, out, new int[1], null, null, true);
     program = out.toArray();
-    leafSlot = null;
-    conditionSlot = null;
   }
 
-  /** A copy sharing everything, with the snapshot ordinal and the leaves' slots in {@code slots}. */
-  CompiledRule(CompiledRule o, int ordinal, LeafSlots slots) {
+  /** A copy sharing everything, with the snapshot ordinal. */
+  CompiledRule(CompiledRule o, int ordinal) {
     this.policyId = o.policyId;
     this.rule = o.rule;
     this.ordinal = ordinal;
@@ -132,14 +118,10 @@ final class CompiledRule {
     this.meta = o.meta;
     this.leafField = o.leafField;
     this.leafOp = o.leafOp;
-    this.unknownExplanations = o.unknownExplanations;
     this.requiredRegionPrefixes = o.requiredRegionPrefixes;
     this.requiredIndustryPrefixes = o.requiredIndustryPrefixes;
     this.regionLeaf = o.regionLeaf;
     this.industryLeaf = o.industryLeaf;
-    int[][] assigned = slots.assign(o);
-    this.leafSlot = assigned[0];
-    this.conditionSlot = assigned[1];
   }
 
   /** Number of leaves. */

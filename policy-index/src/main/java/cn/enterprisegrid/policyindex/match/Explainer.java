@@ -42,24 +42,29 @@ final class Explainer {
   }
 
   /**
-   * The explanation of every leaf of {@code r}, given their truths in {@code lt} (the first {@code
-   * r.leafCount()} entries); each distinct leaf is built once per firm and shared through {@code memo}.
+   * The explanation of every leaf of the rule with snapshot ordinal {@code ordinal}, given their
+   * truths in {@code truths[off...]}; each distinct leaf is built once per firm and shared through
+   * {@code memo}.
    */
-  static List<LeafExplanation> explain(CompiledRule r, byte[] lt, Haves haves, ExplanationMemo memo) {
-    int n = r.leafCount();
+  static List<LeafExplanation> explain(LeafSlots slots, int ordinal, byte[] truths, int off, Haves haves,
+      ExplanationMemo memo) {
+    int first = slots.firstLeaf[ordinal];
+    int n = slots.firstLeaf[ordinal + 1] - first;
     LeafExplanation[] out = new LeafExplanation[n];
-    int[] slots = r.leafSlot;
+    int[] slotOf = slots.slotOf;
     for (int i = 0; i < n; i++) {
-      if (lt[i] == CompiledLeaf.U) {
-        out[i] = r.unknownExplanations[i];
+      int slot = slotOf[first + i];
+      byte t = truths[off + i];
+      if (t == CompiledLeaf.U) {
+        out[i] = slots.unknown[slot];
         continue;
       }
-      LeafExplanation e = memo.explanation(slots[i]);
+      LeafExplanation e = memo.explanation(slot);
       if (e == null) {
-        Field f = r.leafField[i];
-        e = new LeafExplanation((String) r.meta[3 * i], f, r.leafOp[i], truth(lt[i]), haves.get(f),
-            (JsonNode) r.meta[3 * i + 1], (String) r.meta[3 * i + 2]);
-        memo.explanation(slots[i], e);
+        Leaf l = slots.leaf[slot];
+        Field f = l.field();
+        e = new LeafExplanation(slots.pointer[slot], f, l.op(), truth(t), haves.get(f), slots.need[slot], l.clause());
+        memo.explanation(slot, e);
       }
       out[i] = e;
     }
@@ -99,28 +104,27 @@ final class Explainer {
   }
 
   /**
-   * The gap of one leaf whose flip makes the rule eligible, built once per firm and leaf slot (the
-   * message once per condition) and shared through {@code memo}.
+   * The gap of one leaf (by leaf slot) whose flip makes the rule eligible, built once per firm and
+   * leaf slot (the message once per condition) and shared through {@code memo}.
    *
    * @param truth the leaf's current truth (TRUE means the leaf must become FALSE)
    */
-  static Gap gap(CompiledRule r, int leafIndex, byte truth, Profile p, Haves haves, ExplanationMemo memo) {
-    int slot = r.leafSlot[leafIndex];
+  static Gap gap(LeafSlots slots, int slot, byte truth, Profile p, Haves haves, ExplanationMemo memo) {
     Gap g = memo.gap(slot);
     if (g != null) {
       return g;
     }
-    Leaf l = r.sourceLeaves.get(leafIndex);
+    Leaf l = slots.leaf[slot];
     boolean negated = truth == CompiledLeaf.T;
-    int condition = r.conditionSlot[leafIndex];
+    int condition = slots.condition[slot];
     GapText t = memo.text(condition);
     if (t == null) {
       t = text(l, negated, p);
       memo.text(condition, t);
     }
     Field f = l.field();
-    g = new Gap((String) r.meta[3 * leafIndex], f, l.op(), negated, haves.get(f), (JsonNode) r.meta[3 * leafIndex + 1],
-        t.shortBy(), t.eligibleFrom(), t.missing(), t.message(), l.clause());
+    g = new Gap(slots.pointer[slot], f, l.op(), negated, haves.get(f), slots.need[slot], t.shortBy(), t.eligibleFrom(),
+        t.missing(), t.message(), l.clause());
     memo.gap(slot, g);
     return g;
   }

@@ -3,7 +3,8 @@ package cn.enterprisegrid.policyindex.match;
 /**
  * Per-thread scratch of one {@link PolicyMatcher#match} call: the explanations and gaps already
  * built for this firm, by leaf slot (a pointer and leaf shared by many rules, see {@link
- * LeafSlots}), and the gap texts by condition slot (the leaf without pointer and clause).
+ * LeafSlots}), the gap texts by condition slot (the leaf without pointer and clause), and the
+ * buffers of the call (hits, leaf truths), reused so that a call allocates only its answer.
  *
  * <p>Why: realistic rule sets repeat the same leaves (the county's region prefix at {@code /all/0},
  * a few revenue thresholds), and for one firm a given leaf always has the same truth, explanation
@@ -21,19 +22,25 @@ final class ExplanationMemo {
   private Gap[] gaps = new Gap[0];
   private int[] textStamps = new int[0];
   private GapText[] texts = new GapText[0];
-  /** Leaf truths of the rule being explained (valid for one rule at a time). */
-  byte[] truths = new byte[16];
+  /** Leaf truths recorded during the call (see {@link #truths(int)}). */
+  byte[] truths = new byte[256];
+  /** Used length of {@link #truths}. */
+  int truthsUsed;
+  /** The candidates of the call that are not plainly FALSE. */
+  final Hits hits = new Hits();
+  /** The rule arenas a firm scans (see {@code PolicyMatcher.Snapshot#arenas}). */
+  final long[][] arenas = new long[32][];
 
   private ExplanationMemo() {}
 
   /** This thread's memo, emptied and sized for {@code slots}. */
   static ExplanationMemo begin(LeafSlots slots) {
     ExplanationMemo m = PER_THREAD.get();
-    m.reset(slots.leafSlots(), slots.conditionSlots(), slots.maxLeaves());
+    m.reset(slots.leafSlots(), slots.conditionSlots());
     return m;
   }
 
-  private void reset(int leafSlots, int conditionSlots, int maxLeaves) {
+  private void reset(int leafSlots, int conditionSlots) {
     if (explanations.length < leafSlots) {
       int n = Math.max(leafSlots, explanations.length * 2);
       explanationStamps = new int[n];
@@ -46,15 +53,24 @@ final class ExplanationMemo {
       textStamps = new int[n];
       texts = new GapText[n];
     }
-    if (truths.length < maxLeaves) {
-      truths = new byte[Math.max(maxLeaves, truths.length * 2)];
-    }
+    truthsUsed = 0;
+    hits.clear();
     if (++stamp == 0) { // wrapped: forget everything once every 2^32 calls
       java.util.Arrays.fill(explanationStamps, 0);
       java.util.Arrays.fill(gapStamps, 0);
       java.util.Arrays.fill(textStamps, 0);
       stamp = 1;
     }
+  }
+
+  /** Reserves {@code n} leaf truths in {@link #truths}; returns the offset of the first. */
+  int truths(int n) {
+    int off = truthsUsed;
+    if (off + n > truths.length) {
+      truths = java.util.Arrays.copyOf(truths, Math.max(off + n, truths.length * 2));
+    }
+    truthsUsed = off + n;
+    return off;
   }
 
   LeafExplanation explanation(int slot) {

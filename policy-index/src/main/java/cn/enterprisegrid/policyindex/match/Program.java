@@ -452,18 +452,21 @@ final class Program {
     }
   }
 
-  /** Truth of every leaf of a full program, written in leaf (pre-order) order. */
-  static void leafTruths(long[] a, Firm k, CompiledRule rule, byte[] out) {
-    int pos = 0;
-    int i = 0;
-    while (pos < a.length) {
+  /**
+   * Truth of every leaf present in the program whose root node is at {@code pos} (a whole rule, or
+   * a bucket's copy without the requirement leaves the bucket's firms satisfy), written to {@code
+   * out[off + leaf number]}; the entries of left-out leaves are not written.
+   */
+  static void leafTruths(long[] a, int pos, Firm k, CompiledRule rule, byte[] out, int off) {
+    int end = pos + (int) a[pos + 1];
+    while (pos < end) {
       int op = (int) a[pos];
       if (op == ALL || op == ANY) {
         pos += 3;
       } else if (op == NOT) {
         pos += 2;
       } else {
-        out[i++] = leaf(a, pos, k, rule);
+        out[off + (int) a[pos + 2]] = leaf(a, pos, k, rule);
         pos += (int) a[pos + 1];
       }
     }
