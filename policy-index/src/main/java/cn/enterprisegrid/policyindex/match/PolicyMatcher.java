@@ -25,7 +25,9 @@ import java.util.Optional;
  * regionCode or industryCode leaf (prefix, eq or in) are bucketed by those codes and only evaluated
  * for firms whose code path holds one of them; each bucket is one flat array of encoded programs
  * scanned sequentially. Region and industry leaves are never flipped for near misses, so the
- * skipped rules are exactly the INELIGIBLE ones that are not near misses. Thread-safe.
+ * skipped rules are exactly the INELIGIBLE ones that are not near misses. Explanations and gaps are
+ * built once per firm and distinct leaf and shared by the rules that repeat it (see {@link
+ * LeafSlots}). Thread-safe.
  */
 public final class PolicyMatcher {
 
@@ -97,7 +99,9 @@ public final class PolicyMatcher {
    * near misses: INELIGIBLE policies that one flipped leaf would make ELIGIBLE, with their gaps.
    * Leaves over regionCode and industryCode are never flipped (a firm cannot move or change its
    * registered industry to qualify), nor are UNKNOWN leaves. Explanation values ({@code have},
-   * {@code need}) are shared JSON nodes: treat them as read-only.
+   * {@code need}) are shared JSON nodes: treat them as read-only. {@link LeafExplanation} and
+   * {@link Gap} instances may be shared between the policies of one answer (they are immutable;
+   * compare them with {@code equals}, not identity).
    */
   public Matches match(Profile profile) {
     return match(profile, true);
@@ -141,7 +145,7 @@ public final class PolicyMatcher {
         int n = s.slots.leafCount(ordinal);
         int off = memo.truths(n);
         byte[] lt = memo.truths;
-        java.util.Arrays.fill(lt, off, off + n, CompiledLeaf.T);
+        Arrays.fill(lt, off, off + n, CompiledLeaf.T);
         Program.leafTruths(a, prog, firm, r, lt, off);
         hits.add(ordinal, (byte) (t == HINT_T ? CompiledLeaf.T : t == HINT_U ? CompiledLeaf.U : F_CLOSE), off);
       }
@@ -174,7 +178,7 @@ public final class PolicyMatcher {
         continue;
       }
       int n = slots.leafCount(ordinal);
-      byte[] lt = java.util.Arrays.copyOfRange(truths, off, off + n);
+      byte[] lt = Arrays.copyOfRange(truths, off, off + n);
       int[] flips = all[ordinal].singleFlips(lt);
       if (flips.length > 0) {
         int first = slots.firstLeaf[ordinal];
