@@ -3,7 +3,8 @@
 # engine next to the ReferenceEvaluator. Full scale by default (1,000,000 firms x 5,000 rules);
 # e.g. `policy-index/bench.sh --firms 100000` for a quick run. Other options: --rules N,
 # --queries N, --profiles N, --ref-queries N, --ref-profiles N, --ref-bulk-firms N, --seed N,
-# --monitor-profiles N, --dir PATH, --keep, --skip-facets, --skip-monitor.
+# --monitor-profiles N, --warmup N, --throughput-profiles N, --dir PATH, --keep, --skip-facets,
+# --skip-monitor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export MAVEN_OPTS="${MAVEN_OPTS:--Xmx8g -Xms2g}"

@@ -44,9 +44,6 @@ final class CompiledRule {
   /** Per leaf i: [3i] pointer, [3i+1] need (JSON value, shared, read-only), [3i+2] clause. */
   final Object[] meta;
   final Field[] leafField;
-  final Op[] leafOp;
-  /** The explanation of each leaf when it is UNKNOWN (field missing): the same for every firm. */
-  final LeafExplanation[] unknownExplanations;
   /** Codes of a top-level region leaf every ELIGIBLE firm must match, or null when none. */
   final List<String> requiredRegionPrefixes;
   /** Codes of a top-level industry leaf every ELIGIBLE firm must match, or null when none. */
@@ -86,19 +83,11 @@ final class CompiledRule {
     List<String> pointers = rule.leafPointers();
     meta = new Object[3 * leafList.size()];
     leafField = new Field[leafList.size()];
-    leafOp = new Op[leafList.size()];
     for (int i = 0; i < leafField.length; i++) {
       meta[3 * i] = pointers.get(i);
       meta[3 * i + 1] = leafList.get(i).valueJson();
       meta[3 * i + 2] = leafList.get(i).clause();
       leafField[i] = leafList.get(i).field();
-      leafOp[i] = leafList.get(i).op();
-    }
-    unknownExplanations = new LeafExplanation[leafField.length];
-    for (int i = 0; i < leafField.length; i++) {
-      unknownExplanations[i] = new LeafExplanation((String) meta[3 * i], leafField[i], leafOp[i],
-          cn.enterprisegrid.policyindex.rule.Truth.UNKNOWN, null, (com.fasterxml.jackson.databind.JsonNode) meta[3 * i + 1],
-          (String) meta[3 * i + 2]);
     }
     Leaf[] req = new Leaf[1];
     requiredRegionPrefixes = required(rule, Field.REGION_CODE, req);
@@ -125,8 +114,6 @@ final class CompiledRule {
     this.sourceLeaves = o.sourceLeaves;
     this.meta = o.meta;
     this.leafField = o.leafField;
-    this.leafOp = o.leafOp;
-    this.unknownExplanations = o.unknownExplanations;
     this.requiredRegionPrefixes = o.requiredRegionPrefixes;
     this.requiredIndustryPrefixes = o.requiredIndustryPrefixes;
     this.regionLeaf = o.regionLeaf;

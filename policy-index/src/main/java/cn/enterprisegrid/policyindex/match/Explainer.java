@@ -41,19 +41,32 @@ final class Explainer {
     }
   }
 
-  static List<LeafExplanation> explain(CompiledRule r, byte[] lt, Haves haves) {
-    LeafExplanation[] out = new LeafExplanation[lt.length];
-    Object[] meta = r.meta;
-    Field[] fields = r.leafField;
-    Op[] ops = r.leafOp;
-    for (int i = 0; i < lt.length; i++) {
-      if (lt[i] == CompiledLeaf.U) {
-        out[i] = r.unknownExplanations[i];
+  /**
+   * The explanation of every leaf of the rule with snapshot ordinal {@code ordinal}, given their
+   * truths in {@code truths[off...]}; each distinct leaf is built once per firm and shared through
+   * {@code memo}.
+   */
+  static List<LeafExplanation> explain(LeafSlots slots, int ordinal, byte[] truths, int off, Haves haves,
+      ExplanationMemo memo) {
+    int first = slots.firstLeaf[ordinal];
+    int n = slots.firstLeaf[ordinal + 1] - first;
+    LeafExplanation[] out = new LeafExplanation[n];
+    int[] slotOf = slots.slotOf;
+    for (int i = 0; i < n; i++) {
+      int slot = slotOf[first + i];
+      byte t = truths[off + i];
+      if (t == CompiledLeaf.U) {
+        out[i] = slots.unknown[slot];
         continue;
       }
-      Field f = fields[i];
-      out[i] = new LeafExplanation((String) meta[3 * i], f, ops[i], truth(lt[i]), haves.get(f), (JsonNode) meta[3 * i + 1],
-          (String) meta[3 * i + 2]);
+      LeafExplanation e = memo.explanation(slot);
+      if (e == null) {
+        Leaf l = slots.leaf[slot];
+        Field f = l.field();
+        e = new LeafExplanation(slots.pointer[slot], f, l.op(), truth(t), haves.get(f), slots.need[slot], l.clause());
+        memo.explanation(slot, e);
+      }
+      out[i] = e;
     }
     return FrozenList.of(out);
   }
@@ -91,25 +104,42 @@ final class Explainer {
   }
 
   /**
-   * The gap of one leaf whose flip makes the rule eligible.
+   * The gap of one leaf (by leaf slot) whose flip makes the rule eligible, built once per firm and
+   * leaf slot (the message once per condition) and shared through {@code memo}.
    *
    * @param truth the leaf's current truth (TRUE means the leaf must become FALSE)
    */
-  static Gap gap(CompiledRule r, int leafIndex, byte truth, Profile p, Haves haves) {
-    Leaf l = r.sourceLeaves.get(leafIndex);
+  static Gap gap(LeafSlots slots, int slot, byte truth, Profile p, Haves haves, ExplanationMemo memo) {
+    Gap g = memo.gap(slot);
+    if (g != null) {
+      return g;
+    }
+    Leaf l = slots.leaf[slot];
     boolean negated = truth == CompiledLeaf.T;
+    int condition = slots.condition[slot];
+    GapText t = memo.text(condition);
+    if (t == null) {
+      t = text(l, negated, p);
+      memo.text(condition, t);
+    }
+    Field f = l.field();
+    g = new Gap(slots.pointer[slot], f, l.op(), negated, haves.get(f), slots.need[slot], t.shortBy(), t.eligibleFrom(),
+        t.missing(), t.message(), l.clause());
+    memo.gap(slot, g);
+    return g;
+  }
+
+  /** What a gap says, from the condition, the direction of the flip and the firm alone. */
+  static GapText text(Leaf l, boolean negated, Profile p) {
     Field f = l.field();
     String name = f.jsonName();
-    JsonNode have = haves.get(f);
-    JsonNode need = (JsonNode) r.meta[3 * leafIndex + 1];
-    String ptr = (String) r.meta[3 * leafIndex];
     if (l.op() == Op.EXISTS) {
       String msg = negated ? name + " must be absent" : name + " not reported";
-      return new Gap(ptr, f, l.op(), negated, have, need, null, null, null, msg, l.clause());
+      return new GapText(null, null, null, msg);
     }
     FieldType type = f.type();
     if (type.isNumeric()) {
-      return numericGap(r, leafIndex, l, negated, p, ptr, have, need);
+      return numericGap(l, negated, p);
     }
     if (type == FieldType.TAGS) {
       Set<String> tags = p.tagsOrNull(f);
@@ -132,7 +162,7 @@ final class Explainer {
             ? "must not have " + (offending.size() == 1 ? "tag " : "tags ") + String.join(", ", offending)
             : "must not have all of tags " + String.join(", ", l.texts());
       }
-      return new Gap(ptr, f, l.op(), negated, have, need, null, null, negated ? null : missing, msg, l.clause());
+      return new GapText(null, null, negated ? null : missing, msg);
     }
     String value = p.textOrNull(f);
     String list = String.join(", ", l.texts());
@@ -144,11 +174,10 @@ final class Explainer {
     } else {
       msg = name + " must be " + (l.texts().size() > 1 ? "one of " : "") + list + " (is " + value + ")";
     }
-    return new Gap(ptr, f, l.op(), negated, have, need, null, null, null, msg, l.clause());
+    return new GapText(null, null, null, msg);
   }
 
-  private static Gap numericGap(CompiledRule r, int i, Leaf l, boolean negated, Profile p, String ptr, JsonNode have,
-      JsonNode need) {
+  private static GapText numericGap(Leaf l, boolean negated, Profile p) {
     Field f = l.field();
     String name = f.jsonName();
     double x = p.numberOrNaN(f);
@@ -158,19 +187,19 @@ final class Explainer {
       String vals = l.numbers().stream().map(Explainer::fmt).reduce((a, b) -> a + ", " + b).orElse("");
       String msg = name + (negated ? " must not be " : " must be ") + (l.numbers().size() > 1 ? "one of " : "") + vals
           + " (have " + fmt(x) + ")";
-      return new Gap(ptr, f, op, negated, have, need, null, null, null, msg, l.clause());
+      return new GapText(null, null, null, msg);
     }
     if (op == Op.BETWEEN) {
       double lo = l.numbers().get(0);
       double hi = l.numbers().get(1);
       if (!negated) {
-        return x < lo ? bound(Op.GTE, lo, l, negated, p, ptr, have, need) : bound(Op.LTE, hi, l, negated, p, ptr, have, need);
+        return x < lo ? bound(Op.GTE, lo, l, p) : bound(Op.LTE, hi, l, p);
       }
       double down = x - lo + (integer ? 1 : 0);
       double up = hi - x + (integer ? 1 : 0);
       double shortBy = Math.min(down, up);
       String msg = name + " must be outside [" + fmt(lo) + ", " + fmt(hi) + "] (have " + fmt(x) + ")";
-      return new Gap(ptr, f, op, true, have, need, shortBy, null, null, msg, l.clause());
+      return new GapText(shortBy, null, null, msg);
     }
     Op wanted = negated ? switch (op) {
       case GTE -> Op.LT;
@@ -178,12 +207,11 @@ final class Explainer {
       case LTE -> Op.GT;
       default -> Op.GTE;
     } : op;
-    return bound(wanted, l.number(), l, negated, p, ptr, have, need);
+    return bound(wanted, l.number(), l, p);
   }
 
   /** Gap for "value must satisfy {@code wanted v}" where it currently does not. */
-  private static Gap bound(Op wanted, double v, Leaf l, boolean negated, Profile p, String ptr, JsonNode have,
-      JsonNode need) {
+  private static GapText bound(Op wanted, double v, Leaf l, Profile p) {
     Field f = l.field();
     String name = f.jsonName();
     double x = p.numberOrNaN(f);
@@ -216,7 +244,7 @@ final class Explainer {
         }
       }
     }
-    return new Gap(ptr, f, l.op(), negated, have, need, shortBy, from, null, msg, l.clause());
+    return new GapText(shortBy, from, null, msg);
   }
 
   /** 1234567.5 → "1,234,567.5" (at most 4 decimals, no trailing zeros); cheap and thread-safe. */

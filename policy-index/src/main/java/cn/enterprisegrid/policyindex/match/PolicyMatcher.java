@@ -25,7 +25,9 @@ import java.util.Optional;
  * regionCode or industryCode leaf (prefix, eq or in) are bucketed by those codes and only evaluated
  * for firms whose code path holds one of them; each bucket is one flat array of encoded programs
  * scanned sequentially. Region and industry leaves are never flipped for near misses, so the
- * skipped rules are exactly the INELIGIBLE ones that are not near misses. Thread-safe.
+ * skipped rules are exactly the INELIGIBLE ones that are not near misses. Explanations and gaps are
+ * built once per firm and distinct leaf and shared by the rules that repeat it (see {@link
+ * LeafSlots}). Thread-safe.
  */
 public final class PolicyMatcher {
 
@@ -97,7 +99,9 @@ public final class PolicyMatcher {
    * near misses: INELIGIBLE policies that one flipped leaf would make ELIGIBLE, with their gaps.
    * Leaves over regionCode and industryCode are never flipped (a firm cannot move or change its
    * registered industry to qualify), nor are UNKNOWN leaves. Explanation values ({@code have},
-   * {@code need}) are shared JSON nodes: treat them as read-only.
+   * {@code need}) are shared JSON nodes: treat them as read-only. {@link LeafExplanation} and
+   * {@link Gap} instances may be shared between the policies of one answer (they are immutable;
+   * compare them with {@code equals}, not identity).
    */
   public Matches match(Profile profile) {
     return match(profile, true);
@@ -107,54 +111,82 @@ public final class PolicyMatcher {
   public Matches match(Profile profile, boolean nearMisses) {
     Snapshot s = snapshot;
     Program.Firm firm = new Program.Firm(profile);
-    Hits hits = new Hits();
-    s.forCandidates(firm, (arena, pos, r) -> {
-      if (!nearMisses) {
-        byte t = Program.eval(arena, pos, firm, r);
-        if (t != CompiledLeaf.F) {
-          hits.add(r.ordinal, t, -1);
+    ExplanationMemo memo = ExplanationMemo.begin(s.slots);
+    Hits hits = memo.hits;
+    // Pass 1: scan the candidate arenas; for each rule that is not plainly FALSE, record its leaf
+    // truths now, from the bucket's program that was just read (left-out requirement leaves are
+    // TRUE for the bucket's firms), so that pass 2 never touches the rules' own objects.
+    long[][] arenas = memo.arenas;
+    int arenaCount = s.arenas(firm, arenas);
+    CompiledRule[] all = s.all;
+    for (int k = 0; k < arenaCount; k++) {
+      long[] a = arenas[k];
+      for (int pos = 0; pos < a.length; pos += (int) a[pos + 1]) {
+        int ordinal = (int) a[pos];
+        CompiledRule r = all[ordinal];
+        int prog = pos + 2;
+        int t;
+        if (nearMisses) {
+          t = evalWithHint(a, prog, firm, r);
+          if (t >= 0) {
+            hits.add(ordinal, F_ONE, t); // one FALSE leaf conjunct: its leaf number
+            continue;
+          }
+          if (t == HINT_F) {
+            continue;
+          }
+        } else {
+          byte v = Program.eval(a, prog, firm, r);
+          if (v == CompiledLeaf.F) {
+            continue;
+          }
+          t = v == CompiledLeaf.T ? HINT_T : HINT_U;
         }
-        return;
+        int n = s.slots.leafCount(ordinal);
+        int off = memo.truths(n);
+        byte[] lt = memo.truths;
+        Arrays.fill(lt, off, off + n, CompiledLeaf.T);
+        Program.leafTruths(a, prog, firm, r, lt, off);
+        hits.add(ordinal, (byte) (t == HINT_T ? CompiledLeaf.T : t == HINT_U ? CompiledLeaf.U : F_CLOSE), off);
       }
-      int t = evalWithHint(arena, pos, firm, r);
-      if (t >= 0) {
-        hits.add(r.ordinal, CompiledLeaf.F, t); // one FALSE leaf conjunct: its leaf number
-      } else if (t != HINT_F) {
-        hits.add(r.ordinal, (byte) (t == HINT_T ? CompiledLeaf.T : t == HINT_U ? CompiledLeaf.U : F_CLOSE), -1);
-      }
-    });
+    }
     hits.sort();
+    // Pass 2: the answer, in policy id order.
     Explainer.Haves haves = new Explainer.Haves(profile);
-    List<PolicyMatch> eligible = new ArrayList<>(hits.size);
+    LeafSlots slots = s.slots;
+    byte[] truths = memo.truths;
+    List<PolicyMatch> eligible = new ArrayList<>(hits.size());
     List<PolicyMatch> unknown = new ArrayList<>();
     List<NearMiss> misses = new ArrayList<>();
-    for (int k = 0; k < hits.size; k++) {
-      CompiledRule r = s.all[hits.ordinal(k)];
+    for (int k = 0, size = hits.size(); k < size; k++) {
+      int ordinal = hits.ordinal(k);
       byte t = hits.truth(k);
-      int failing = hits.leaf(k);
-      if (failing >= 0) {
-        Field f = r.leafField[failing];
+      if (t == F_ONE) {
+        int slot = slots.slotOf[slots.firstLeaf[ordinal] + hits.arg(k)];
+        Field f = slots.leaf[slot].field();
         if (f != Field.REGION_CODE && f != Field.INDUSTRY_CODE) {
-          Gap g = Explainer.gap(r, failing, CompiledLeaf.F, profile, haves);
-          misses.add(new NearMiss(r.policyId, FrozenList.of(new Gap[] {g})));
+          Gap g = Explainer.gap(slots, slot, CompiledLeaf.F, profile, haves, memo);
+          misses.add(new NearMiss(s.ids[ordinal], FrozenList.of(new Gap[] {g})));
         }
         continue;
       }
-      byte[] lt = new byte[r.leafCount()];
-      Program.leafTruths(r.program, firm, r, lt);
+      int off = hits.arg(k);
       if (t == CompiledLeaf.T || t == CompiledLeaf.U) {
-        PolicyMatch m = new PolicyMatch(r.policyId, t == CompiledLeaf.T ? Verdict.ELIGIBLE : Verdict.UNKNOWN,
-            Explainer.explain(r, lt, haves));
+        PolicyMatch m = new PolicyMatch(s.ids[ordinal], t == CompiledLeaf.T ? Verdict.ELIGIBLE : Verdict.UNKNOWN,
+            Explainer.explain(slots, ordinal, truths, off, haves, memo));
         (t == CompiledLeaf.T ? eligible : unknown).add(m);
         continue;
       }
-      int[] flips = r.singleFlips(lt);
+      int n = slots.leafCount(ordinal);
+      byte[] lt = Arrays.copyOfRange(truths, off, off + n);
+      int[] flips = all[ordinal].singleFlips(lt);
       if (flips.length > 0) {
+        int first = slots.firstLeaf[ordinal];
         Gap[] gaps = new Gap[flips.length];
         for (int i = 0; i < gaps.length; i++) {
-          gaps[i] = Explainer.gap(r, flips[i], lt[flips[i]], profile, haves);
+          gaps[i] = Explainer.gap(slots, slots.slotOf[first + flips[i]], lt[flips[i]], profile, haves, memo);
         }
-        misses.add(new NearMiss(r.policyId, FrozenList.of(gaps)));
+        misses.add(new NearMiss(s.ids[ordinal], FrozenList.of(gaps)));
       }
     }
     eligible.addAll(unknown);
@@ -162,6 +194,8 @@ public final class PolicyMatcher {
         FrozenList.of(misses.toArray(NearMiss[]::new)));
   }
 
+  /** Hit kind: FALSE, and the only top-level conjunct that is not TRUE is one FALSE leaf. */
+  private static final byte F_ONE = 4;
   /** Marker for a FALSE rule in which at most one top-level conjunct is not TRUE (a possible near miss). */
   private static final byte F_CLOSE = 3;
   private static final int HINT_T = -1;
@@ -210,52 +244,34 @@ public final class PolicyMatcher {
     return unknown ? HINT_U : HINT_T;
   }
 
-  /** Candidates that were not plainly FALSE, sorted by snapshot ordinal (= policy id order). */
-  private static final class Hits {
-    /** ordinal << 24 | (failing leaf + 1) << 8 | truth. */
-    long[] keys = new long[64];
-    int size;
-
-    void add(int ordinal, byte t, int failingLeaf) {
-      if (size == keys.length) {
-        keys = Arrays.copyOf(keys, size * 2);
-      }
-      keys[size++] = ((long) ordinal << 24) | ((long) (failingLeaf + 1) << 8) | t;
-    }
-
-    void sort() {
-      Arrays.sort(keys, 0, size);
-    }
-
-    int ordinal(int k) {
-      return (int) (keys[k] >>> 24);
-    }
-
-    int leaf(int k) {
-      return (int) ((keys[k] >>> 8) & 0xFFFF) - 1;
-    }
-
-    byte truth(int k) {
-      return (byte) (keys[k] & 0xFF);
-    }
-  }
-
   /** Bulk mode: reports only the policies that are ELIGIBLE or UNKNOWN, without explanations. */
   public void verdicts(Profile profile, VerdictSink sink) {
+    Snapshot s = snapshot;
     Program.Firm firm = new Program.Firm(profile);
-    snapshot.forCandidates(firm, (arena, pos, r) -> {
-      byte t = Program.eval(arena, pos, firm, r);
-      if (t != CompiledLeaf.F) {
-        sink.accept(r.policyId, t == CompiledLeaf.T ? Verdict.ELIGIBLE : Verdict.UNKNOWN);
+    long[][] arenas = new long[32][];
+    for (int k = 0, n = s.arenas(firm, arenas); k < n; k++) {
+      long[] a = arenas[k];
+      for (int pos = 0; pos < a.length; pos += (int) a[pos + 1]) {
+        CompiledRule r = s.all[(int) a[pos]];
+        byte t = Program.eval(a, pos + 2, firm, r);
+        if (t != CompiledLeaf.F) {
+          sink.accept(r.policyId, t == CompiledLeaf.T ? Verdict.ELIGIBLE : Verdict.UNKNOWN);
+        }
       }
-    });
+    }
   }
 
   /** Number of rules the pre-filter lets through for this firm (for measurement). */
   int candidates(Profile profile) {
-    int[] n = new int[1];
-    snapshot.forCandidates(new Program.Firm(profile), (arena, pos, r) -> n[0]++);
-    return n[0];
+    Snapshot s = snapshot;
+    long[][] arenas = new long[32][];
+    int count = 0;
+    for (int k = 0, n = s.arenas(new Program.Firm(profile), arenas); k < n; k++) {
+      for (int pos = 0; pos < arenas[k].length; pos += (int) arenas[k][pos + 1]) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The verdict of one policy (INELIGIBLE when the policy is not registered). */
@@ -270,13 +286,15 @@ public final class PolicyMatcher {
 
   /** Per-leaf explanation of one registered policy for a firm, whatever its verdict. */
   public Optional<List<LeafExplanation>> explain(String policyId, Profile profile) {
-    CompiledRule r = snapshot.byId.get(policyId);
+    Snapshot s = snapshot;
+    CompiledRule r = s.byId.get(policyId);
     if (r == null) {
       return Optional.empty();
     }
-    byte[] lt = new byte[r.leafCount()];
-    Program.leafTruths(r.program, new Program.Firm(profile), r, lt);
-    return Optional.of(Explainer.explain(r, lt, new Explainer.Haves(profile)));
+    ExplanationMemo memo = ExplanationMemo.begin(s.slots);
+    int off = memo.truths(r.leafCount());
+    Program.leafTruths(r.program, 0, new Program.Firm(profile), r, memo.truths, off);
+    return Optional.of(Explainer.explain(s.slots, r.ordinal, memo.truths, off, new Explainer.Haves(profile), memo));
   }
 
   /**
@@ -292,6 +310,10 @@ public final class PolicyMatcher {
 
     final Map<String, CompiledRule> byId;
     final CompiledRule[] all;
+    /** Policy ids by ordinal (one contiguous array for the answer-building pass). */
+    final String[] ids;
+    /** The distinct leaves of {@link #all}, for {@link ExplanationMemo}. */
+    final LeafSlots slots;
     final boolean prefilter;
     /** Every rule, whole (firms without region and industry, or no pre-filter). */
     final long[] allArena;
@@ -313,6 +335,11 @@ public final class PolicyMatcher {
         ids.put(all[i].policyId, all[i]);
       }
       byId = ids;
+      this.ids = new String[all.length];
+      for (int i = 0; i < all.length; i++) {
+        this.ids[i] = all[i].policyId;
+      }
+      slots = new LeafSlots(all);
       Program.Out whole = new Program.Out();
       Map<String, Map<String, Program.Out>> both = new HashMap<>();
       Map<String, Program.Out> ind = new HashMap<>();
@@ -359,52 +386,49 @@ public final class PolicyMatcher {
       return out;
     }
 
-    interface Visitor {
-      /** Visits a candidate whose program starts at {@code arena[pos]}. */
-      void visit(long[] arena, int pos, CompiledRule rule);
-    }
-
-    void forCandidates(Program.Firm firm, Visitor v) {
+    /**
+     * Puts the arenas the firm must scan into {@code out} (at most 30: the "any region" and five
+     * region levels, each with "any industry" and four industry levels); returns how many.
+     */
+    int arenas(Program.Firm firm, long[][] out) {
       if (!prefilter || (!firm.hasRegion && !firm.hasIndustry)) {
-        scan(allArena, v);
-        return;
+        out[0] = allArena;
+        return allArena.length == 0 ? 0 : 1;
       }
       List<String> region = firm.profile.codePath(Field.REGION_CODE);
       List<String> industry = firm.profile.codePath(Field.INDUSTRY_CODE);
       if (!firm.hasRegion) {
-        visit(byIndustry, industry, v);
-        return;
+        return add(byIndustry, industry, out, 0);
       }
       if (!firm.hasIndustry) {
-        visit(byRegion, region, v);
-        return;
+        return add(byRegion, region, out, 0);
       }
+      int n = 0;
       Map<String, long[]> anyRegion = byRegionIndustry.get(ANY);
       if (anyRegion != null) {
-        visit(anyRegion, industry, v);
+        n = add(anyRegion, industry, out, n);
       }
-      for (int i = 0, n = region.size(); i < n; i++) {
+      for (int i = 0, size = region.size(); i < size; i++) {
         Map<String, long[]> m = byRegionIndustry.get(region.get(i));
         if (m != null) {
-          visit(m, industry, v);
+          n = add(m, industry, out, n);
         }
       }
+      return n;
     }
 
-    private void visit(Map<String, long[]> m, List<String> keys, Visitor v) {
-      scan(m.get(ANY), v);
-      for (int i = 0, n = keys.size(); i < n; i++) {
-        scan(m.get(keys.get(i)), v);
+    private static int add(Map<String, long[]> m, List<String> keys, long[][] out, int n) {
+      long[] a = m.get(ANY);
+      if (a != null) {
+        out[n++] = a;
       }
-    }
-
-    private void scan(long[] arena, Visitor v) {
-      if (arena == null) {
-        return;
+      for (int i = 0, size = keys.size(); i < size; i++) {
+        a = m.get(keys.get(i));
+        if (a != null) {
+          out[n++] = a;
+        }
       }
-      for (int pos = 0; pos < arena.length; pos += (int) arena[pos + 1]) {
-        v.visit(arena, pos + 2, all[(int) arena[pos]]);
-      }
+      return n;
     }
   }
 }

@@ -92,9 +92,21 @@ final class Program {
     final long statTags;
     final int sizeOrdinal;
     final int creditOrdinal;
+    /** Numeric values by field ordinal (NaN when missing), copied so a leaf reads them in one load. */
+    final double[] numbers = new double[FIELDS.length];
+    /** Bit {@code 1 << field ordinal} set when the field has a value. */
+    final int present;
 
     Firm(Profile p) {
       this.profile = p;
+      int mask = 0;
+      for (Field f : FIELDS) {
+        numbers[f.ordinal()] = p.numberOrNaN(f);
+        if (p.has(f)) {
+          mask |= 1 << f.ordinal();
+        }
+      }
+      present = mask;
       String r = p.textOrNull(Field.REGION_CODE);
       hasRegion = r != null;
       regionFull = code(r);
@@ -313,6 +325,7 @@ final class Program {
   // ---------------------------------------------------------------- evaluation
 
   private static final Field[] FIELDS = Field.values();
+  private static final int TAGS_FIELD = Field.TAGS.ordinal();
 
   /** Truth of the node at {@code pos}; {@code rule} serves the SLOW leaves. */
   static byte eval(long[] a, int pos, Firm k, CompiledRule rule) {
@@ -371,16 +384,16 @@ final class Program {
     int len = (int) a[pos + 1];
     switch (op) {
       case RANGE: {
-        double x = k.profile.numberOrNaN(FIELDS[(int) a[pos + 3]]);
+        double x = k.numbers[(int) a[pos + 3]];
         if (x != x) {
           return U;
         }
         return x >= Double.longBitsToDouble(a[pos + 4]) && x <= Double.longBitsToDouble(a[pos + 5]) ? T : F;
       }
       case EXISTS:
-        return k.profile.has(FIELDS[(int) a[pos + 3]]) ? T : F;
+        return (k.present & (1 << (int) a[pos + 3])) != 0 ? T : F;
       case NUM_IN: {
-        double x = k.profile.numberOrNaN(FIELDS[(int) a[pos + 3]]);
+        double x = k.numbers[(int) a[pos + 3]];
         if (x != x) {
           return U;
         }
@@ -437,11 +450,11 @@ final class Program {
       }
       case TAGS_ANY:
       case TAGS_ALL: {
-        Field f = FIELDS[(int) a[pos + 3]];
-        if (!k.profile.has(f)) {
+        int f = (int) a[pos + 3];
+        if ((k.present & (1 << f)) == 0) {
           return U;
         }
-        long have = f == Field.TAGS ? k.tags : k.statTags;
+        long have = f == TAGS_FIELD ? k.tags : k.statTags;
         long need = a[pos + 4];
         return op == TAGS_ANY ? ((have & need) != 0 ? T : F) : ((have & need) == need ? T : F);
       }
@@ -452,18 +465,21 @@ final class Program {
     }
   }
 
-  /** Truth of every leaf of a full program, written in leaf (pre-order) order. */
-  static void leafTruths(long[] a, Firm k, CompiledRule rule, byte[] out) {
-    int pos = 0;
-    int i = 0;
-    while (pos < a.length) {
+  /**
+   * Truth of every leaf present in the program whose root node is at {@code pos} (a whole rule, or
+   * a bucket's copy without the requirement leaves the bucket's firms satisfy), written to {@code
+   * out[off + leaf number]}; the entries of left-out leaves are not written.
+   */
+  static void leafTruths(long[] a, int pos, Firm k, CompiledRule rule, byte[] out, int off) {
+    int end = pos + (int) a[pos + 1];
+    while (pos < end) {
       int op = (int) a[pos];
       if (op == ALL || op == ANY) {
         pos += 3;
       } else if (op == NOT) {
         pos += 2;
       } else {
-        out[i++] = leaf(a, pos, k, rule);
+        out[off + (int) a[pos + 2]] = leaf(a, pos, k, rule);
         pos += (int) a[pos + 1];
       }
     }
