@@ -90,8 +90,10 @@ public final class Backend {
               })
               .compose(matchId -> {
                 workers.add(0, matchId);
-                return vertx.deployVerticle(
-                      new NotifyVerticle(settings, new LoggingSms(), java.time.Clock.systemUTC()))
+                return (settings.notifications().enabled()
+                      ? vertx.deployVerticle(
+                          new NotifyVerticle(settings, opened.nodeId(), new LoggingSms(), java.time.Clock.systemUTC()))
+                      : Future.<String>succeededFuture(null))
                   .compose(notifyId -> vertx.deployVerticle(
                       () -> new HttpVerticle(settings, opened.secret(), metrics, opened.index(), opened.catalog()),
                       new DeploymentOptions().setInstances(Math.max(1, settings.httpInstances())))

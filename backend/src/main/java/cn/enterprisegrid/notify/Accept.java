@@ -5,11 +5,12 @@ import io.vertx.core.Future;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Accepts an outbox notice: inbox item, funnel "pushed", and the buffer of the recipient's next push, due after the
- * digest window (policy notices) and outside the quiet hours (deferred, not dropped).
+ * Accepts outbox notices, a batch per script: inbox item, funnel "pushed", and the buffer of the recipient's next
+ * push, due after the digest window (policy notices) and outside the quiet hours (deferred, not dropped).
  */
 final class Accept {
   private final Store store;
@@ -24,17 +25,21 @@ final class Accept {
     this.clock = clock;
   }
 
-  Future<Void> accept(OutboxEntry e) {
-    String kind = e.get("kind");
+  Future<Void> accept(List<OutboxEntry> notices) {
     Instant now = clock.instant();
-    Instant due = kind != null && kind.startsWith("policy.") ? now.plus(settings.digestWindow()) : now;
-    due = quiet.deferUntil(due);
-    return store.script("notify_accept", List.of(), List.of(e.id(), e.get("to"), e.get("uscc"), e.get("policy"),
-        e.get("version"), kind, orEmpty(e.get("payload")), String.valueOf(now.toEpochMilli()),
-        String.valueOf(due.toEpochMilli()))).mapEmpty();
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "{}" : s;
+    String policyDue = String.valueOf(quiet.deferUntil(now.plus(settings.digestWindow())).toEpochMilli());
+    String otherDue = String.valueOf(quiet.deferUntil(now).toEpochMilli());
+    List<String> args = new ArrayList<>(1 + notices.size() * 8);
+    args.add(String.valueOf(now.toEpochMilli()));
+    for (OutboxEntry e : notices) {
+      String kind = e.get("kind");
+      if (e.get("to") == null || kind == null || e.get("uscc") == null || e.get("policy") == null
+          || e.get("version") == null) {
+        return Future.failedFuture(new IllegalArgumentException("notice " + e.id() + " lacks a field"));
+      }
+      args.addAll(List.of(e.id(), e.get("to"), e.get("uscc"), e.get("policy"), e.get("version"), kind,
+          e.get("payload") == null ? "{}" : e.get("payload"), kind.startsWith("policy.") ? policyDue : otherDue));
+    }
+    return store.script("notify_accept", List.of(), args).mapEmpty();
   }
 }

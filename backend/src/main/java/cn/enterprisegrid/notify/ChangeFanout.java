@@ -115,17 +115,23 @@ final class ChangeFanout {
         });
   }
 
-  /** SSCANs a match set and enqueues each batch in one script. */
+  /**
+   * SSCANs a match set and enqueues each batch in one script; the next SSCAN runs while the previous batch's script
+   * does (at most {@link #AHEAD} scripts outstanding).
+   */
   private Future<Void> fanout(String policyId, String version, String kind, JsonObject policy, String set) {
-    return scan(set, "0", policyId, version, kind, policy);
+    List<Future<Void>> outstanding = new ArrayList<>();
+    return scan(set, "0", policyId, version, kind, policy, outstanding)
+        .compose(v -> Future.all(outstanding)).mapEmpty();
   }
 
+  static final int AHEAD = 4;
+
   private Future<Void> scan(String set, String cursor, String policyId, String version, String kind,
-      JsonObject policy) {
+      JsonObject policy, List<Future<Void>> outstanding) {
     return store.api().sscan(List.of(set, cursor, "COUNT", String.valueOf(BATCH))).compose(r -> {
       String next = r.get(0).toString();
       Response members = r.get(1);
-      Future<Void> sent = Future.succeededFuture();
       if (members.size() > 0) {
         List<String> args = new ArrayList<>(members.size() + 7);
         args.addAll(List.of("fanout", policyId, version, kind, policy.encode(),
@@ -133,9 +139,14 @@ final class ChangeFanout {
         for (Response m : members) {
           args.add(m.toString());
         }
-        sent = script(args);
+        outstanding.add(script(args));
       }
-      return "0".equals(next) ? sent : sent.compose(v -> scan(set, next, policyId, version, kind, policy));
+      if ("0".equals(next)) {
+        return Future.succeededFuture();
+      }
+      Future<Void> room = outstanding.size() >= AHEAD
+          ? outstanding.get(outstanding.size() - AHEAD) : Future.succeededFuture();
+      return room.compose(v -> scan(set, next, policyId, version, kind, policy, outstanding));
     });
   }
 

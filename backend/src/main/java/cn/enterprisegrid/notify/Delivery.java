@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,22 +49,27 @@ final class Delivery {
   }
 
   Future<Void> deliver(OutboxEntry e) {
-    return redis.set(List.of(NotifyKeys.claim(e.id()), "sending", "NX", "PX", String.valueOf(CLAIM_TTL_MS)))
+    String addr = e.get("push");
+    String openid = addr.startsWith("wx:") ? addr.substring(3) : "";
+    return store.script("notify_begin", List.of(), List.of(e.id(), String.valueOf(CLAIM_TTL_MS), openid))
         .compose(r -> {
-          if (r != null && "OK".equals(r.toString())) {
-            return push(e);
+          String state = r.get(0).toString();
+          if ("done".equals(state)) {
+            return redis.xack(List.of(NotifyKeys.OUTBOX, NotifyKeys.GROUP, e.id())).mapEmpty();
           }
-          return redis.get(NotifyKeys.claim(e.id())).compose(state -> {
-            if (state != null && "done".equals(state.toString())) {
-              return redis.xack(List.of(NotifyKeys.OUTBOX, NotifyKeys.GROUP, e.id())).mapEmpty();
-            }
-            LOG.warn("push {} to {} was in flight when its node stopped; not sent again", e.id(), e.get("push"));
+          if (!"new".equals(state)) {
+            LOG.warn("push {} to {} was in flight when its node stopped; not sent again", e.id(), addr);
             return done(e, "uncertain", List.of());
-          });
+          }
+          Map<String, String> prefs = new HashMap<>();
+          for (int i = 1; i + 1 < r.size(); i += 2) {
+            prefs.put(r.get(i).toString(), r.get(i + 1).toString());
+          }
+          return push(e, openid, prefs);
         });
   }
 
-  private Future<Void> push(OutboxEntry e) {
+  private Future<Void> push(OutboxEntry e, String openid, Map<String, String> prefs) {
     String to = e.get("to");
     String addr = e.get("push");
     JsonArray items = new JsonArray(e.get("items"));
@@ -74,20 +78,11 @@ final class Delivery {
       if (addr.startsWith("liaison:")) {
         return liaison(e, addr.substring("liaison:".length()), m);
       }
-      String openid = addr.substring("wx:".length());
-      return redis.hgetall(NotifyKeys.prefs(openid)).compose(r -> {
-        Map<String, String> prefs = new HashMap<>();
-        if (r != null) {
-          for (String k : r.getKeys()) {
-            prefs.put(k, r.get(k).toString());
-          }
-        }
-        if (csv(prefs.get("unsubscribed")).contains(m.category())) {
-          return done(e, "unsubscribed", List.of());
-        }
-        List<String> order = prefs.containsKey("channels") ? csv(prefs.get("channels")) : DEFAULT_CHANNELS;
-        return chain(e, openid, prefs, m, order, 0);
-      });
+      if (csv(prefs.get("unsubscribed")).contains(m.category())) {
+        return done(e, "unsubscribed", List.of());
+      }
+      List<String> order = prefs.containsKey("channels") ? csv(prefs.get("channels")) : DEFAULT_CHANNELS;
+      return chain(e, openid, prefs, m, order, 0);
     });
   }
 
@@ -180,9 +175,5 @@ final class Delivery {
       return List.of();
     }
     return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
-  }
-
-  static String text(Response r) {
-    return r == null ? null : r.toString();
   }
 }

@@ -23,7 +23,8 @@ final class Inbox {
   }
 
   /**
-   * @param before only notifications created before this time (ms), for paging; null for the newest
+   * @param before only notifications older than this cursor (an inbox score: ms * 1000 + position), for paging;
+   *               null for the newest
    * @return {@code {"items":[...],"unread":n,"next":cursor|null}}
    */
   Future<JsonObject> list(String to, Long before, int limit) {
@@ -63,7 +64,7 @@ final class Inbox {
                     .put("category", m.category()).put("title", m.title()).put("body", m.body())
                     .put("policyId", n.getString("policy")).put("version", n.getString("version"))
                     .put("uscc", n.getString("uscc"))
-                    .put("createdAt", java.time.Instant.ofEpochMilli(scores.get(i)).toString())
+                    .put("createdAt", java.time.Instant.ofEpochMilli(scores.get(i) / 1000).toString())
                     .put("read", read.get(i).toInteger() == 1));
               }
               Object next = ids.size() == limit ? String.valueOf(scores.get(scores.size() - 1)) : null;

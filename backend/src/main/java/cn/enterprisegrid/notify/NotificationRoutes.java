@@ -26,6 +26,7 @@ import java.util.Set;
  * (channels in order, unsubscribed categories, FCM token, SMS phone).
  */
 public final class NotificationRoutes {
+  /** Operation ids of the contract ({@code mini-program.yaml}). */
   public static final String OP_LIST = "mpNotifications";
   public static final String OP_READ = "mpReadNotification";
   public static final String OP_OPENED = "mpNotificationOpened";
@@ -42,6 +43,7 @@ public final class NotificationRoutes {
   private final WeChatTemplates templates;
   private final JsonObject templateConfig;
 
+  /** The operations on the backend's Redis; templates from {@code NOTIFY_WX_TEMPLATES}. */
   public NotificationRoutes(Store store, Settings settings) {
     this.store = store;
     this.inbox = new Inbox(store);

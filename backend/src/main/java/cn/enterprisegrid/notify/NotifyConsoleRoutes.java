@@ -29,12 +29,14 @@ public final class NotifyConsoleRoutes {
   private final Guard guard;
   private final Funnel funnel;
 
+  /** Routes on the backend's Redis, guarded by {@code guard}. */
   public NotifyConsoleRoutes(Store store, Guard guard) {
     this.store = store;
     this.guard = guard;
     this.funnel = new Funnel(store);
   }
 
+  /** Mounts the four routes on the console router. */
   public void mount(Router router) {
     router.get("/api/v1/reports/funnel").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR, Role.POLICY_AUTHOR))
         .handler(this::funnel);

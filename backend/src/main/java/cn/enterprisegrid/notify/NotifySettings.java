@@ -24,18 +24,19 @@ import java.time.ZoneId;
  * @param fcmProject     FCM project id; unset = no FCM channel
  * @param fcmToken       OAuth2 bearer token for FCM
  * @param sendTimeout    timeout of one WeChat or FCM call
+ * @param enabled        whether this node runs the sender (notices are enqueued by the scripts regardless)
  */
 public record NotifySettings(int senders, int maxAttempts, Duration retryBase, Duration claimIdle, int weeklyCap,
     LocalTime quietStart, LocalTime quietEnd, ZoneId zone, Duration digestWindow, String page,
     JsonObject templates, String fcmApiBase, String fcmProject, String fcmToken,
-    Duration sendTimeout) {
+    Duration sendTimeout, boolean enabled) {
 
   /** The default WeChat templates: one per category, one-time subscriptions. */
   public static final String DEFAULT_TEMPLATES = "{"
       + "\"policy\":{\"id\":\"TPL_POLICY_MATCH\",\"longTerm\":false,"
-      + "\"data\":{\"thing1\":\"title\",\"thing2\":\"department\",\"date3\":\"closesOn\",\"thing4\":\"hint\"}},"
+      + "\"data\":{\"thing1\":\"title\",\"thing2\":\"department\",\"thing3\":\"deadline\",\"thing4\":\"hint\"}},"
       + "\"application\":{\"id\":\"TPL_APPLICATION_STATUS\",\"longTerm\":false,"
-      + "\"data\":{\"thing1\":\"title\",\"phrase2\":\"status\",\"amount3\":\"amount\",\"thing4\":\"hint\"}}}";
+      + "\"data\":{\"thing1\":\"title\",\"phrase2\":\"status\",\"thing3\":\"amount\",\"thing4\":\"hint\"}}}";
 
   /** Reads the {@code NOTIFY_*} keys of the merged configuration. */
   public static NotifySettings from(JsonObject c) {
@@ -70,7 +71,8 @@ public record NotifySettings(int senders, int maxAttempts, Duration retryBase, D
         str(c, "NOTIFY_FCM_API_BASE", "https://fcm.googleapis.com"),
         str(c, "NOTIFY_FCM_PROJECT", null),
         str(c, "NOTIFY_FCM_TOKEN", null),
-        Duration.ofMillis(positive(c, "NOTIFY_SEND_TIMEOUT_MS", 5000)));
+        Duration.ofMillis(positive(c, "NOTIFY_SEND_TIMEOUT_MS", 5000)),
+        !"false".equalsIgnoreCase(str(c, "NOTIFY_ENABLED", "true")));
   }
 
   /** The keys as read, for {@code Settings.toJson()} (the FCM token is masked). */
@@ -89,7 +91,8 @@ public record NotifySettings(int senders, int maxAttempts, Duration retryBase, D
         .put("NOTIFY_FCM_API_BASE", fcmApiBase)
         .put("NOTIFY_FCM_PROJECT", fcmProject)
         .put("NOTIFY_FCM_TOKEN", fcmToken == null ? null : "***")
-        .put("NOTIFY_SEND_TIMEOUT_MS", sendTimeout.toMillis());
+        .put("NOTIFY_SEND_TIMEOUT_MS", sendTimeout.toMillis())
+        .put("NOTIFY_ENABLED", enabled);
   }
 
   private static String str(JsonObject c, String key, String dflt) {

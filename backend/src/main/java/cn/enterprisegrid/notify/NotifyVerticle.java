@@ -25,6 +25,7 @@ import java.util.List;
  */
 public final class NotifyVerticle extends VerticleBase {
   private final Settings settings;
+  private final String node;
   private final Sms sms;
   private final Clock clock;
   private Store store;
@@ -39,11 +40,13 @@ public final class NotifyVerticle extends VerticleBase {
 
   /**
    * @param settings the backend settings ({@link Settings#notifications()} for this package)
+   * @param node     this node's stable name ({@code config.NodeId}): its consumer name in the groups
    * @param sms      the SMS gateway (a {@link LoggingSms} by default)
    * @param clock    the clock of quiet hours, digests and backoff (tests may fix it)
    */
-  public NotifyVerticle(Settings settings, Sms sms, Clock clock) {
+  public NotifyVerticle(Settings settings, String node, Sms sms, Clock clock) {
     this.settings = settings;
+    this.node = node;
     this.sms = sms;
     this.clock = clock;
   }
@@ -51,7 +54,6 @@ public final class NotifyVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     NotifySettings ns = settings.notifications();
-    String node = NodeId.of(settings.dataDir());
     store = Store.connect(vertx, settings.redisUrl());
     // blocking reads (XREADGROUP BLOCK) hold their own connections
     blocking = Redis.createClient(vertx, new RedisOptions().setConnectionString(settings.redisUrl())
@@ -74,11 +76,11 @@ public final class NotifyVerticle extends VerticleBase {
     Delivery delivery = new Delivery(store, channels, sms, ns, clock);
     Accept accept = new Accept(store, ns, clock);
     reader = new OutboxReader(vertx, blocking, node, ns.senders(), e -> {
-      Future<Void> f = e.isPush() ? delivery.deliver(e) : accept.accept(e);
+      Future<Void> f = e.isPush() ? delivery.deliver(e) : accept.accept(List.of(e));
       // an unexpected failure: retried with backoff like a transient channel failure; if even that cannot be
       // written, the entry stays pending and the sweeper takes it over
       return f.recover(err -> delivery.fail(e, "error: " + err, false));
-    });
+    }, accept::accept);
     sweeper = new Sweeper(vertx, store, reader, node, ns.claimIdle().toMillis());
     scheduler = new Scheduler(vertx, store, clock, ns.weeklyCap());
     fanout = new ChangeFanout(vertx, blocking, store, node, ns.claimIdle().toMillis());

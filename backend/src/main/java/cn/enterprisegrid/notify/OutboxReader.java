@@ -29,6 +29,7 @@ final class OutboxReader {
   private final String consumer;
   private final int maxInFlight;
   private final Function<OutboxEntry, Future<Void>> handler;
+  private final Function<List<OutboxEntry>, Future<Void>> notices;
   private RedisConnection connection;
   private int inFlight;
   private boolean reading;
@@ -36,8 +37,13 @@ final class OutboxReader {
   /** The id after which to read this consumer's own pending entries; null once they are done. */
   private String pendingFrom = "0";
 
+  /**
+   * @param handler handles one push entry
+   * @param notices handles the notices of one read at once (one script), with the same failure semantics
+   */
   OutboxReader(Vertx vertx, Redis redis, String consumer, int maxInFlight,
-      Function<OutboxEntry, Future<Void>> handler) {
+      Function<OutboxEntry, Future<Void>> handler, Function<List<OutboxEntry>, Future<Void>> notices) {
+    this.notices = notices;
     this.vertx = vertx;
     this.redis = redis;
     this.consumer = consumer;
@@ -126,7 +132,27 @@ final class OutboxReader {
       if (pendingFrom != null) {
         pendingFrom = batch.isEmpty() ? null : batch.get(batch.size() - 1).id();
       }
-      batch.forEach(this::dispatch);
+      List<OutboxEntry> pushes = new ArrayList<>();
+      List<OutboxEntry> accepted = new ArrayList<>();
+      for (OutboxEntry e : batch) {
+        (e.isPush() ? pushes : accepted).add(e);
+      }
+      if (!accepted.isEmpty()) {
+        // notices are cheap: one script for all of them, counted as one slot
+        inFlight++;
+        notices.apply(accepted).recover(err -> {
+          // one bad notice must not hold up the others: handle them one by one
+          Future<Void> each = Future.succeededFuture();
+          for (OutboxEntry e : accepted) {
+            each = each.eventually(() -> handler.apply(e));
+          }
+          return each;
+        }).onComplete(done -> {
+          inFlight--;
+          pump();
+        });
+      }
+      pushes.forEach(this::dispatch);
       vertx.runOnContext(v -> pump());
     });
   }

@@ -36,13 +36,20 @@ final class WeChatTemplates {
     return byCategory.get(category);
   }
 
-  /** The template data for a message: mapped values, fitted; keys whose value is missing are left out. */
+  /**
+   * The template data for a message: mapped values, fitted. WeChat refuses an empty value, so a missing one is
+   * "—" in free-text kinds ({@code thing}, {@code name}) and left out otherwise (WeChat answers 47003: the mapping
+   * needs fixing).
+   */
   static Map<String, String> data(Template t, Message m) {
     Map<String, String> out = new LinkedHashMap<>();
     t.data().forEach((key, name) -> {
+      String kind = key.replaceAll("[0-9]+$", "");
       String v = m.values().get(name);
       if (v != null && !v.isEmpty()) {
-        out.put(key, fit(key.replaceAll("[0-9]+$", ""), v));
+        out.put(key, fit(kind, v));
+      } else if (kind.equals("thing") || kind.equals("name")) {
+        out.put(key, "—");
       }
     });
     return out;

@@ -146,6 +146,7 @@ final class Wording {
     put(v, "title", title);
     put(v, "department", department);
     put(v, "closesOn", closesOn);
+    put(v, "deadline", closesOn == null ? "长期有效" : "截止" + closesOn);
     put(v, "hint", hint);
     put(v, "status", status);
     put(v, "amount", amount);

@@ -69,7 +69,10 @@ class ExactlyOnceTest {
     int atKill = fx.wechat.delivered().size();
     assertThat(atKill).isLessThan(n);
 
-    fx.start(dataDir, new JsonObject());
+    // the same node again (its node id), with fresh local indexes: the killed one still holds their locks
+    Path again = Files.createTempDirectory("notify-kill");
+    Files.copy(dataDir.resolve("node-id"), again.resolve("node-id"));
+    fx.start(again, new JsonObject());
     await("all delivered after the restart", Duration.ofSeconds(60),
         () -> fx.wechat.delivered().size() >= n && fx.idle());
     assertEachOnce("wx-k", n);
@@ -103,11 +106,12 @@ class ExactlyOnceTest {
     fx.wechat.grantSubscription("wx-inflight", NotifyFixture.POLICY_TPL);
     fx.redis.hset(List.of(NotifyKeys.consent("wx-inflight"), NotifyFixture.POLICY_TPL, "1")).await();
     // a push entry whose claim says a node was sending it when it died: WeChat may have it already
-    String id = fx.redis.xadd(List.of(NotifyKeys.OUTBOX, "*", "push", "wx:wx-inflight", "to", "firm:" + u,
-        "items", "[{\"id\":\"P1~1~policy.eligible\",\"policy\":\"P1\",\"version\":\"1\",\"kind\":\"policy.eligible\","
-            + "\"uscc\":\"" + u + "\",\"payload\":{\"title\":\"T\"}}]", "attempt", "0")).await().toString();
-    fx.redis.set(List.of(NotifyKeys.claim(id), "sending")).await();
     long uncertain = fx.stat("push.uncertain");
+    String id = (System.currentTimeMillis() + 1000) + "-0";
+    fx.redis.set(List.of(NotifyKeys.claim(id), "sending")).await();
+    fx.redis.xadd(List.of(NotifyKeys.OUTBOX, id, "push", "wx:wx-inflight", "to", "firm:" + u,
+        "items", "[{\"id\":\"P1~1~policy.eligible\",\"policy\":\"P1\",\"version\":\"1\",\"kind\":\"policy.eligible\","
+            + "\"uscc\":\"" + u + "\",\"payload\":{\"title\":\"T\"}}]", "attempt", "0")).await();
     await("handled", () -> fx.stat("push.uncertain") == uncertain + 1);
     assertThat(fx.wechat.deliveries("wx-inflight", NotifyFixture.POLICY_TPL)).isZero();
   }

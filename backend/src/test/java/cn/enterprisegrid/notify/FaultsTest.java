@@ -30,7 +30,7 @@ class FaultsTest {
     // configuration mistake WeChat refuses with 47003
     node = fx.start(new JsonObject().put("NOTIFY_SEND_TIMEOUT_MS", 400).put("NOTIFY_WX_TEMPLATES", new JsonObject()
         .put("policy", new JsonObject().put("id", NotifyFixture.POLICY_TPL).put("data", new JsonObject()
-            .put("thing1", "title").put("thing2", "department").put("date3", "closesOn").put("thing4", "hint")))
+            .put("thing1", "title").put("thing2", "department").put("thing3", "deadline").put("thing4", "hint")))
         .put("application", new JsonObject().put("id", "TPL_BAD").put("data", new JsonObject()
             .put("phrase1", "title")))
         .encode()));

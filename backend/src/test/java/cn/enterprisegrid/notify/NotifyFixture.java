@@ -66,8 +66,6 @@ final class NotifyFixture implements AutoCloseable {
     /** Closes the node's Vert.x at once: no graceful stop of the sender, in-flight work is cut off. */
     void kill() {
       vertx.close().await();
-      // the operating system would release the dead process's index lock
-      backend.enterpriseIndex().close();
       nodes.remove(this);
     }
 
@@ -108,6 +106,21 @@ final class NotifyFixture implements AutoCloseable {
         throw new AssertionError(r.bodyAsString());
       }
       return login(username, "secret-pass-1");
+    }
+
+    /** Binds {@code openid} to the firm through an invitation, as the mini-program does; returns its token. */
+    String bind(String uscc, String openid) {
+      HttpResponse<Buffer> inv = send(HttpMethod.POST, "/api/v1/enterprises/" + uscc + "/invitations", admin(),
+          null);
+      if (inv.statusCode() != 201) {
+        throw new AssertionError(inv.bodyAsString());
+      }
+      HttpResponse<Buffer> bound = send(HttpMethod.POST, "/mp/v1/bind", wxLogin(openid),
+          new JsonObject().put("invitation", inv.bodyAsJsonObject().getString("invitation")));
+      if (bound.statusCode() != 200) {
+        throw new AssertionError(bound.bodyAsString());
+      }
+      return bound.bodyAsJsonObject().getString("token");
     }
 
     /** A mini-program login of {@code openid}: a WeChat user token (not bound). */
@@ -232,8 +245,8 @@ final class NotifyFixture implements AutoCloseable {
   }
 
   void registerTemplates() {
-    wechat.registerTemplate(POLICY_TPL, "thing1", "thing2", "date3", "thing4");
-    wechat.registerTemplate(APP_TPL, "thing1", "phrase2", "amount3", "thing4");
+    wechat.registerTemplate(POLICY_TPL, "thing1", "thing2", "thing3", "thing4");
+    wechat.registerTemplate(APP_TPL, "thing1", "phrase2", "thing3", "thing4");
   }
 
   // ------------------------------------------------------------------ observing
