@@ -33,8 +33,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.LoggerFormat;
-import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
 import java.util.Set;
@@ -74,7 +72,7 @@ public final class HttpVerticle extends VerticleBase {
     this.wechat = wechat;
 
     Router router = Router.router(vertx);
-    router.route().handler(LoggerHandler.create(LoggerFormat.DEFAULT));
+    router.route().handler(new AccessLog());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
     router.route().handler(ctx -> {
       if (ctx.request().path().equals(EnterpriseRoutes.IMPORT_PATH)) {
