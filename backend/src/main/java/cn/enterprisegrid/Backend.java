@@ -3,6 +3,9 @@ package cn.enterprisegrid;
 import cn.enterprisegrid.auth.Tokens;
 import cn.enterprisegrid.config.Settings;
 import cn.enterprisegrid.demo.Bootstrap;
+import cn.enterprisegrid.enterprise.FirmWrites;
+import cn.enterprisegrid.enterprise.ViewCache;
+import cn.enterprisegrid.enterprise.ViewInvalidator;
 import cn.enterprisegrid.http.HttpVerticle;
 import cn.enterprisegrid.index.EnterpriseIndexer;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
@@ -25,20 +28,23 @@ public final class Backend {
   private final Vertx vertx;
   private final Settings settings;
   private final EnterpriseIndex enterpriseIndex;
-  private final String indexerId;
+  private final Deployed deployed;
   private final String httpId;
 
-  private Backend(Vertx vertx, Settings settings, EnterpriseIndex enterpriseIndex, String indexerId,
+  private Backend(Vertx vertx, Settings settings, EnterpriseIndex enterpriseIndex, Deployed deployed,
       String httpId) {
     this.vertx = vertx;
     this.settings = settings;
     this.enterpriseIndex = enterpriseIndex;
-    this.indexerId = indexerId;
+    this.deployed = deployed;
     this.httpId = httpId;
   }
 
   /** What start-up has opened so far. */
   private record Opened(String secret, EnterpriseIndex index) {}
+
+  /** The background verticles and the profile cache, deployed before HTTP. */
+  private record Deployed(String indexerId, String invalidatorId, ViewCache views, Runnable unlisten) {}
 
   /**
    * Deploys the backend. {@code settings.redisUrl()} must be set (Main starts the embedded Redis
@@ -57,10 +63,19 @@ public final class Backend {
               .eventually(store::close)
               .compose(v -> vertx.deployVerticle(new EnterpriseIndexer(settings.redisUrl(), opened.index()),
                   new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
-              .compose(indexerId -> vertx.deployVerticle(
-                      () -> new HttpVerticle(settings, opened.secret(), metrics, opened.index()),
+              .compose(indexerId -> {
+                // one cache of rendered profiles for all HTTP verticles, told of this process's
+                // writes directly and of everyone's through the change stream
+                ViewCache views = new ViewCache();
+                Runnable unlisten = FirmWrites.listen(views);
+                return vertx.deployVerticle(new ViewInvalidator(settings.redisUrl(), views))
+                    .map(invalidatorId -> new Deployed(indexerId, invalidatorId, views, unlisten))
+                    .onFailure(err -> unlisten.run());
+              })
+              .compose(d -> vertx.deployVerticle(
+                      () -> new HttpVerticle(settings, opened.secret(), metrics, opened.index(), d.views()),
                       new DeploymentOptions().setInstances(Math.max(1, settings.httpInstances())))
-                  .map(httpId -> new Backend(vertx, settings, opened.index(), indexerId, httpId)))
+                  .map(httpId -> new Backend(vertx, settings, opened.index(), d, httpId)))
               .onFailure(err -> opened.index().close());
         });
   }
@@ -74,10 +89,12 @@ public final class Backend {
     return enterpriseIndex;
   }
 
-  /** Stops HTTP first, then the indexer (which commits), then closes the index. */
+  /** Stops HTTP first, then the profile cache's feed, the indexer (which commits), then closes the index. */
   public Future<Void> stop() {
     return vertx.undeploy(httpId)
-        .compose(v -> vertx.undeploy(indexerId))
+        .compose(v -> vertx.undeploy(deployed.invalidatorId()))
+        .onComplete(v -> deployed.unlisten().run())
+        .compose(v -> vertx.undeploy(deployed.indexerId()))
         .eventually(() -> vertx.executeBlocking(() -> {
           enterpriseIndex.close();
           return null;

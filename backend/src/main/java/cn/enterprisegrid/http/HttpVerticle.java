@@ -13,6 +13,7 @@ import cn.enterprisegrid.enterprise.Importer;
 import cn.enterprisegrid.enterprise.Invitations;
 import cn.enterprisegrid.enterprise.MiniProgramEnterpriseRoutes;
 import cn.enterprisegrid.enterprise.ProfileCache;
+import cn.enterprisegrid.enterprise.ViewCache;
 import cn.enterprisegrid.grid.GridRoutes;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.enterprise.EnterpriseListRoutes;
@@ -48,13 +49,15 @@ public final class HttpVerticle extends VerticleBase {
   private final String jwtSecret;
   private final PrometheusMeterRegistry metrics;
   private final EnterpriseIndex enterpriseIndex;
+  private final ViewCache views;
   private Store store;
   private WeChatClient wechat;
   private HttpServer server;
 
   public HttpVerticle(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics,
-      EnterpriseIndex enterpriseIndex) {
+      EnterpriseIndex enterpriseIndex, ViewCache views) {
     this.settings = settings;
+    this.views = views;
     this.enterpriseIndex = enterpriseIndex;
     this.jwtSecret = jwtSecret;
     this.metrics = metrics;
@@ -101,7 +104,7 @@ public final class HttpVerticle extends VerticleBase {
     new AuditRoutes(store, guard).mount(router);
     EnterpriseStore enterprises = new EnterpriseStore(store);
     Invitations invitations = new Invitations(store, jwtSecret, settings.invitationTtl());
-    new EnterpriseRoutes(enterprises, new ProfileCache(store, enterprises), new Importer(vertx, enterprises),
+    new EnterpriseRoutes(enterprises, new ProfileCache(views, store, enterprises), new Importer(vertx, enterprises),
         invitations,
         new EnterpriseCode(vertx, settings.mpEnterprisePage()), guard).mount(router);
     new EnterpriseListRoutes(vertx, enterpriseIndex, enterprises, guard).mount(router);
