@@ -16,7 +16,8 @@ import java.util.List;
  * for the version, region and liaison (HMGET of three members) and answers the cached view only if
  * it was rendered from that version. A miss loads the record (HGETALL), renders and caches it.
  * Views are rendered for a date (derived figures such as years since establishment are today's),
- * so a view of yesterday is rendered again.
+ * so a view of yesterday is rendered again. Malformed codes are refused before Redis is asked (a
+ * cached view is of a valid code, so a hit skips the check-character arithmetic).
  */
 public final class ProfileCache {
   private final ViewCache cache;
@@ -40,9 +41,13 @@ public final class ProfileCache {
     if (cache.trusted()) {
       ViewCache.Entry e = cache.get(uscc);
       if (e != null && e.isView() && e.day().equals(today)) {
-        return Future.succeededFuture(EnterpriseAccess.canRead(principal, uscc, e.region(), e.liaisonId()) ? e.json() : null);
+        boolean may = EnterpriseAccess.canRead(principal, uscc, e.region(), e.liaisonId());
+        return Future.succeededFuture(may ? e.json() : null);
       }
       return load(uscc, principal, today, epoch);
+    }
+    if (!Uscc.isValid(uscc)) {
+      return Future.succeededFuture(null);
     }
     return redis.api().hmget(List.of(StoredEnterprise.key(uscc), "v", "region", "liaisonId")).compose(r -> {
       String version = str(r, 0);
@@ -58,6 +63,9 @@ public final class ProfileCache {
   }
 
   private Future<Buffer> load(String uscc, Principal principal, LocalDate today, long epoch) {
+    if (!Uscc.isValid(uscc)) {
+      return Future.succeededFuture(null);
+    }
     return store.load(uscc).map(s -> {
       if (!s.exists()) {
         return null;
