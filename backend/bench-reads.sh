@@ -11,7 +11,8 @@
 # histogram (micrometer, /metrics), the JVM's GC pauses (-Xlog:gc), the CPU time per request of
 # the JVM and of redis-server, and the load average (other processes on the same 2 cores show in
 # the tail). Environment: JAVA_OPTS (replaces backend/jvm.options), WRK_THREADS, WARMUP_SECS,
-# BENCH_PORT. Installs wrk from Debian when missing.
+# BENCH_PORT, BENCH_JAR (another build to compare, default backend/target/backend.jar). Installs wrk
+# from Debian when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNS="${1:-50}"
@@ -23,12 +24,13 @@ JVM_FLAGS="${JAVA_OPTS:-@backend/jvm.options}"
 if ! command -v wrk >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null
 fi
-[ -f backend/target/backend.jar ] || mvn -q -B -ntp -DskipTests package
+JAR="${BENCH_JAR:-backend/target/backend.jar}"
+[ -f "$JAR" ] || mvn -q -B -ntp -DskipTests package
 WORK="$(mktemp -d)"
 trap 'kill -TERM $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 # shellcheck disable=SC2086 # JVM_FLAGS is a list of flags
 DATA_DIR="$WORK/data" HTTP_PORT="$PORT" ACCESS_LOG_LEVEL=WARN java -Xmx1g $JVM_FLAGS \
-  "-Xlog:gc:file=$WORK/gc.log" -jar backend/target/backend.jar --demo > "$WORK/backend.log" 2>&1 &
+  "-Xlog:gc:file=$WORK/gc.log" -jar "$JAR" --demo > "$WORK/backend.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 600); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 0.1; done
 TOKEN=$(curl -sf "localhost:$PORT/api/v1/auth/login" -d '{"username":"kh.admin","password":"demo-pass-2026"}' \

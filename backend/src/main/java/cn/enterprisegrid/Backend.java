@@ -89,7 +89,10 @@ public final class Backend {
     return enterpriseIndex;
   }
 
-  /** Stops HTTP first, then the profile cache's feed, the indexer (which commits), then closes the index. */
+  /**
+   * Stops HTTP first, then the profile cache's change feed, then the indexer (which commits), then
+   * closes the index.
+   */
   public Future<Void> stop() {
     return vertx.undeploy(httpId)
         .compose(v -> vertx.undeploy(deployed.invalidatorId()))
