@@ -3,6 +3,9 @@ package cn.enterprisegrid;
 import cn.enterprisegrid.auth.Tokens;
 import cn.enterprisegrid.config.Settings;
 import cn.enterprisegrid.demo.Bootstrap;
+import cn.enterprisegrid.enterprise.FirmWrites;
+import cn.enterprisegrid.enterprise.ViewCache;
+import cn.enterprisegrid.enterprise.ViewInvalidator;
 import cn.enterprisegrid.http.HttpVerticle;
 import cn.enterprisegrid.config.NodeId;
 import cn.enterprisegrid.index.EnterpriseIndexer;
@@ -35,8 +38,13 @@ public final class Backend {
   private final Settings settings;
   private final EnterpriseIndex enterpriseIndex;
   private final PolicyCatalog catalog;
-  /** Worker verticles, in the order they stop: match worker, policy feed, enterprise indexer. */
+  /**
+   * Background verticles, in the order they stop: match worker, policy feed, the profile cache's
+   * invalidator, enterprise indexer.
+   */
   private final List<String> workerIds;
+  /** Stops telling the profile cache of this process's writes. */
+  private Runnable unlisten = () -> { };
   private final String httpId;
   /** The notification sender; deployed before HTTP, undeployed after it. */
   private String notifyId;
@@ -76,9 +84,18 @@ public final class Backend {
           EnterpriseIndexer indexer = new EnterpriseIndexer(settings.redisUrl(), opened.index());
           DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
           List<String> workers = new ArrayList<>();
+          ViewCache views = new ViewCache();
+          Runnable[] unlisten = {() -> { }};
           return new Bootstrap(vertx, store, settings).run(demo)
               .eventually(store::close)
               .compose(v -> vertx.deployVerticle(indexer, worker))
+              .compose(id -> {
+                workers.add(0, id);
+                // one cache of rendered profiles for all HTTP verticles, told of this process's
+                // writes directly and of everyone's through the change stream
+                unlisten[0] = FirmWrites.listen(views);
+                return vertx.deployVerticle(new ViewInvalidator(settings.redisUrl(), views));
+              })
               .compose(id -> {
                 workers.add(0, id);
                 return vertx.deployVerticle(new PolicyFeed(settings.redisUrl(), opened.catalog()), worker);
@@ -95,15 +112,20 @@ public final class Backend {
                           new NotifyVerticle(settings, opened.nodeId(), new LoggingSms(), java.time.Clock.systemUTC()))
                       : Future.<String>succeededFuture(null))
                   .compose(notifyId -> vertx.deployVerticle(
-                      () -> new HttpVerticle(settings, opened.secret(), metrics, opened.index(), opened.catalog()),
+                      () -> new HttpVerticle(settings, opened.secret(), metrics, opened.index(), opened.catalog(),
+                          views),
                       new DeploymentOptions().setInstances(Math.max(1, settings.httpInstances())))
                   .map(httpId -> new Backend(vertx, settings, opened, workers, httpId))
                   .map(b -> {
                     b.notifyId = notifyId;
+                    b.unlisten = unlisten[0];
                     return b;
                   }));
               })
-              .onFailure(err -> opened.close());
+              .onFailure(err -> {
+                unlisten[0].run();
+                opened.close();
+              });
         });
   }
 
@@ -131,6 +153,7 @@ public final class Backend {
     return vertx.undeploy(httpId)
         .compose(v -> notifyId == null ? Future.succeededFuture() : vertx.undeploy(notifyId))
         .compose(v -> undeployWorkers(0))
+        .onComplete(v -> unlisten.run())
         .eventually(() -> vertx.executeBlocking(() -> {
           enterpriseIndex.close();
           catalog.close();

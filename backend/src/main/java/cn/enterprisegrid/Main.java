@@ -2,6 +2,7 @@ package cn.enterprisegrid;
 
 import cn.enterprisegrid.config.Settings;
 import cn.enterprisegrid.config.SettingsLoader;
+import cn.enterprisegrid.http.LatencyHistogram;
 import cn.enterprisegrid.store.DataDirLock;
 import cn.enterprisegrid.store.EmbeddedRedis;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -37,6 +38,7 @@ public final class Main {
     long t0 = System.nanoTime();
     boolean demo = List.of(args).contains("--demo");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    LatencyHistogram.install(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);

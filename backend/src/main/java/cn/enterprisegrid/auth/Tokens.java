@@ -61,13 +61,20 @@ public final class Tokens {
     return jwt.authenticate(new TokenCredentials(token))
         .map(user -> {
           Principal p = Principal.fromClaims(user.principal());
-          long exp = user.principal().getLong("exp", 0L);
+          // the JWT provider keeps exp in the user's attributes, not in principal(): read from
+          // principal() it was always 0, so no token was ever remembered
+          long exp = user.attributes().getLong("exp", 0L);
           if (verified.size() >= MAX_REMEMBERED) {
             verified.clear(); // crude but bounded: the active tokens come back within seconds
           }
           verified.put(token, new Verified(p, exp));
           return p;
         });
+  }
+
+  /** How many verified tokens are remembered (for tests). */
+  int remembered() {
+    return verified.size();
   }
 
   /** A token that passed verification, until its expiry. */

@@ -12,13 +12,21 @@ public final class EnterpriseAccess {
   private EnterpriseAccess() {}
 
   public static boolean canRead(Principal p, StoredEnterprise s) {
-    if (p.role() == null || !s.exists()) {
+    return s.exists() && canRead(p, s.uscc(), s.regionCode(), s.liaisonId());
+  }
+
+  /**
+   * {@link #canRead(Principal, StoredEnterprise)} on the members the rules look at, for a firm
+   * known to exist (the profile cache keeps just these with a view).
+   */
+  public static boolean canRead(Principal p, String uscc, String regionCode, String liaisonId) {
+    if (p.role() == null) {
       return false;
     }
     return switch (p.role()) {
-      case GRID_ADMIN, SUPERVISOR -> p.scope().coversRegion(s.regionCode());
-      case LIAISON -> isLiaison(p, s);
-      case ENTERPRISE -> s.uscc().equals(p.scope().uscc());
+      case GRID_ADMIN, SUPERVISOR -> p.scope().coversRegion(regionCode);
+      case LIAISON -> liaisonId != null && liaisonId.equals(p.scope().liaisonId());
+      case ENTERPRISE -> uscc.equals(p.scope().uscc());
       default -> false;
     };
   }

@@ -7,6 +7,7 @@ import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,6 +22,8 @@ import java.util.function.BiPredicate;
  */
 public final class EnterpriseRoutes {
   public static final String IMPORT_PATH = "/api/v1/enterprises/import";
+
+  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
   private final EnterpriseStore store;
   private final ProfileCache cache;
@@ -70,15 +73,13 @@ public final class EnterpriseRoutes {
 
   private void profile(RoutingContext ctx) {
     String uscc = ctx.pathParam("uscc");
-    if (!Uscc.isValid(uscc)) {
-      throw ProblemException.notFound("no such enterprise");
-    }
+    // the cache answers null for malformed codes too
     cache.read(uscc, Guard.principal(ctx))
         .onSuccess(json -> {
           if (json == null) {
             ctx.fail(ProblemException.notFound("no such enterprise"));
           } else {
-            ctx.response().putHeader("Content-Type", "application/json").end(json);
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(json);
           }
         })
         .onFailure(ctx::fail);

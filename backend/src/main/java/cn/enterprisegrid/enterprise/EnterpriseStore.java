@@ -290,6 +290,15 @@ public final class EnterpriseStore {
                 sets.encode(), new JsonArray(plan.dels).encode(), history,
                 plan.auditBefore.isEmpty() ? "" : plan.auditBefore.encode(), plan.auditAfter.encode(),
                 payload.encode()))
-        .map(r -> r.get(0).toInteger() == 1);
+        .map(r -> {
+          boolean ok = r.get(0).toInteger() == 1;
+          if (ok) {
+            // before the writer's future completes: a read after this write must not get a
+            // cached view of the version before it
+            FirmWrites.written(b.uscc(), b.version() + 1);
+          }
+          return ok;
+        })
+        .onFailure(err -> FirmWrites.written(b.uscc(), b.version() + 1)); // may have been applied
   }
 }

@@ -2,6 +2,7 @@ package cn.enterprisegrid.grid;
 
 import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.enterprise.FirmWrites;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
@@ -53,7 +54,17 @@ public final class GridStore {
           if (error != null) {
             throw refusal(error, out.getString("detail"), out.getString("pointer"));
           }
+          if (!"index".equals(op) || out.getInteger("assigned", 0) > 0 || out.getInteger("released", 0) > 0) {
+            // assignments and releases change firms' liaisons (and versions): cached profile
+            // views of this process must not outlive the answer; a plain re-index leaves them
+            FirmWrites.manyWritten();
+          }
           return out;
+        })
+        .onFailure(err -> {
+          if (!(err instanceof ProblemException)) {
+            FirmWrites.manyWritten(); // the script may have run
+          }
         });
   }
 

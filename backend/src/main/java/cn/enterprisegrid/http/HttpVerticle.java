@@ -13,6 +13,7 @@ import cn.enterprisegrid.enterprise.Importer;
 import cn.enterprisegrid.enterprise.Invitations;
 import cn.enterprisegrid.enterprise.MiniProgramEnterpriseRoutes;
 import cn.enterprisegrid.enterprise.ProfileCache;
+import cn.enterprisegrid.enterprise.ViewCache;
 import cn.enterprisegrid.grid.GridRoutes;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.enterprise.EnterpriseListRoutes;
@@ -41,8 +42,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.LoggerFormat;
-import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
 import java.util.Set;
@@ -59,14 +58,16 @@ public final class HttpVerticle extends VerticleBase {
   private final PrometheusMeterRegistry metrics;
   private final EnterpriseIndex enterpriseIndex;
   private final PolicyCatalog catalog;
+  private final ViewCache views;
   private Store store;
   private WeChatClient wechat;
   private HttpServer server;
 
   public HttpVerticle(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics,
-      EnterpriseIndex enterpriseIndex, PolicyCatalog catalog) {
+      EnterpriseIndex enterpriseIndex, PolicyCatalog catalog, ViewCache views) {
     this.settings = settings;
     this.catalog = catalog;
+    this.views = views;
     this.enterpriseIndex = enterpriseIndex;
     this.jwtSecret = jwtSecret;
     this.metrics = metrics;
@@ -84,7 +85,7 @@ public final class HttpVerticle extends VerticleBase {
     this.wechat = wechat;
 
     Router router = Router.router(vertx);
-    router.route().handler(LoggerHandler.create(LoggerFormat.DEFAULT));
+    router.route().handler(new AccessLog());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
     router.route().handler(ctx -> {
       if (ctx.request().path().equals(EnterpriseRoutes.IMPORT_PATH)) {
@@ -113,7 +114,7 @@ public final class HttpVerticle extends VerticleBase {
     new AuditRoutes(store, guard).mount(router);
     EnterpriseStore enterprises = new EnterpriseStore(store);
     Invitations invitations = new Invitations(store, jwtSecret, settings.invitationTtl());
-    new EnterpriseRoutes(enterprises, new ProfileCache(store, enterprises), new Importer(vertx, enterprises),
+    new EnterpriseRoutes(enterprises, new ProfileCache(views, store, enterprises), new Importer(vertx, enterprises),
         invitations,
         new EnterpriseCode(vertx, settings.mpEnterprisePage()), guard).mount(router);
     new EnterpriseListRoutes(vertx, enterpriseIndex, enterprises, guard).mount(router);

@@ -29,6 +29,7 @@ public final class ChangeFeed {
   private final long blockMs;
   private volatile boolean stopped;
   private final HeldConnection connection;
+  private Runnable caughtUp = () -> { };
 
   public ChangeFeed(Vertx vertx, Redis redis, int batchSize, long blockMs) {
     this.vertx = vertx;
@@ -45,6 +46,16 @@ public final class ChangeFeed {
     next(fromId, consumer);
   }
 
+  /**
+   * Runs {@code action} after every read that found less than a full batch, once that batch is
+   * applied: the feed has then seen the stream up to about now. With {@code blockMs} of blocking,
+   * a healthy feed says so at least that often.
+   */
+  public ChangeFeed onCaughtUp(Runnable action) {
+    this.caughtUp = action;
+    return this;
+  }
+
   public void stop() {
     stopped = true;
     connection.reset();
@@ -59,10 +70,16 @@ public final class ChangeFeed {
         .compose(response -> {
           List<Change> batch = parse(response);
           if (batch.isEmpty()) {
+            caughtUp.run();
             return Future.succeededFuture(position);
           }
           String last = batch.get(batch.size() - 1).streamId();
-          return consumer.apply(batch).map(v -> last);
+          return consumer.apply(batch).map(v -> {
+            if (batch.size() < batchSize) {
+              caughtUp.run();
+            }
+            return last;
+          });
         })
         .onSuccess(nextPosition -> vertx.runOnContext(v -> next(nextPosition, consumer)))
         .onFailure(err -> {

@@ -1,0 +1,168 @@
+package cn.enterprisegrid.enterprise;
+
+import cn.enterprisegrid.testing.TestBackend;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cached profile read: no Redis round trip once warm, yet every write through the API or this
+ * process is seen by the very next read, scopes hold on cached views, and writes by another node
+ * (straight to Redis plus a change event) are seen once the change feed delivers them.
+ */
+class ProfileCacheTest {
+  static TestBackend app;
+  static String admin;
+  static EnterpriseStore store;
+  static RedisAPI redis;
+
+  @BeforeAll
+  static void start() {
+    app = TestBackend.start();
+    admin = app.adminToken();
+    store = Firms.store(app);
+    redis = app.redis();
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  private static JsonObject profile(String uscc, String token) {
+    var r = app.get("/api/v1/enterprises/" + uscc, token);
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    return r.bodyAsJsonObject();
+  }
+
+  /** Calls of the commands that load firms, as Redis counts them. */
+  private static long firmReads() {
+    String info = redis.info(List.of("commandstats")).await().toString();
+    long n = 0;
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith("cmdstat_hgetall:") || line.startsWith("cmdstat_hmget:")) {
+        n += Long.parseLong(line.replaceAll(".*calls=(\\d+).*", "$1"));
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void warmReadsAskNothingOfRedis() throws InterruptedException {
+    JsonObject f = Firms.firm(Firms.uscc(), Firms.HUABU);
+    Firms.put(app, admin, f);
+    String uscc = f.getString("uscc");
+    // the change feed catches up within a blocking read (500 ms); until then reads check versions
+    long deadline = System.currentTimeMillis() + 10_000;
+    boolean quiet = false;
+    while (!quiet && System.currentTimeMillis() < deadline) {
+      profile(uscc, admin);
+      long before = firmReads();
+      for (int i = 0; i < 20; i++) {
+        profile(uscc, admin);
+      }
+      quiet = firmReads() == before;
+      if (!quiet) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(quiet).as("20 warm reads without HGETALL/HMGET").isTrue();
+  }
+
+  @Test
+  void aReadAfterAnUpdateThroughTheApiSeesIt() {
+    JsonObject f = Firms.firm(Firms.uscc(), Firms.HUABU);
+    String uscc = f.getString("uscc");
+    Firms.put(app, admin, f);
+    for (int round = 1; round <= 20; round++) {
+      profile(uscc, admin); // cached now
+      String name = "开化缓存测试纸业有限公司" + round;
+      assertThat(Firms.put(app, admin, f.copy().put("name", name).put("employees", 80 + round)).statusCode())
+          .isEqualTo(200);
+      JsonObject p = profile(uscc, admin);
+      assertThat(p.getString("name")).isEqualTo(name);
+      assertThat(p.getInteger("employees")).isEqualTo(80 + round);
+    }
+  }
+
+  @Test
+  void aReadAfterAWriteOfThisProcessSeesIt() {
+    JsonObject f = Firms.firm(Firms.uscc(), Firms.HUABU);
+    String uscc = f.getString("uscc");
+    Firms.put(app, admin, f);
+    long v = profile(uscc, admin).getLong("version");
+    store.selfReport(uscc, new JsonObject().put("employees", 95), "wx:firm-user").await();
+    JsonObject p = profile(uscc, admin);
+    assertThat(p.getInteger("employees")).isEqualTo(95);
+    assertThat(p.getLong("version")).isEqualTo(v + 1);
+  }
+
+  @Test
+  void scopesHoldOnCachedViewsAndFollowTheLiaison() {
+    JsonObject f = Firms.firm(Firms.uscc(), Firms.MAJIN);
+    String uscc = f.getString("uscc");
+    Firms.put(app, admin, f);
+    profile(uscc, admin); // cached by the county admin
+
+    app.createAccount(admin, "cache.huabu", "GRID_ADMIN", new JsonObject().put("region", Firms.HUABU));
+    String huabu = app.login("cache.huabu", "secret-pass-1");
+    app.createAccount(admin, "cache.majin", "GRID_ADMIN", new JsonObject().put("region", Firms.MAJIN));
+    String majin = app.login("cache.majin", "secret-pass-1");
+    for (int i = 0; i < 3; i++) {
+      assertProblem(app.get("/api/v1/enterprises/" + uscc, huabu), 404, "/problems/not-found");
+      assertThat(profile(uscc, majin).getString("uscc")).isEqualTo(uscc);
+    }
+
+    app.createAccount(admin, "cache.l1", "LIAISON", new JsonObject().put("liaisonId", "L0901"));
+    app.createAccount(admin, "cache.l2", "LIAISON", new JsonObject().put("liaisonId", "L0902"));
+    String l1 = app.login("cache.l1", "secret-pass-1");
+    String l2 = app.login("cache.l2", "secret-pass-1");
+    assertProblem(app.get("/api/v1/enterprises/" + uscc, l1), 404, "/problems/not-found");
+    store.assignLiaison(uscc, "L0901", "admin").await();
+    assertThat(profile(uscc, l1).getString("liaisonId")).isEqualTo("L0901");
+    assertProblem(app.get("/api/v1/enterprises/" + uscc, l2), 404, "/problems/not-found");
+    store.assignLiaison(uscc, "L0902", "admin").await();
+    assertProblem(app.get("/api/v1/enterprises/" + uscc, l1), 404, "/problems/not-found");
+    assertThat(profile(uscc, l2).getString("liaisonId")).isEqualTo("L0902");
+  }
+
+  @Test
+  void unknownFirmsAreNotFound() {
+    String uscc = Firms.uscc();
+    for (int i = 0; i < 3; i++) {
+      assertProblem(app.get("/api/v1/enterprises/" + uscc, admin), 404, "/problems/not-found");
+    }
+    Firms.put(app, admin, Firms.firm(uscc, Firms.HUABU));
+    assertThat(profile(uscc, admin).getString("uscc")).isEqualTo(uscc);
+  }
+
+  @Test
+  void aWriteByAnotherNodeIsSeenOnceTheChangeFeedDeliversIt() throws InterruptedException {
+    JsonObject f = Firms.firm(Firms.uscc(), Firms.HUABU);
+    String uscc = f.getString("uscc");
+    Firms.put(app, admin, f);
+    long v = profile(uscc, admin).getLong("version");
+    // another node's write, as its script leaves it: the hash with the next version, and the event
+    String key = StoredEnterprise.key(uscc);
+    redis.hset(List.of(key, "f:name", "\"别的节点改名纸业有限公司\"", "v", String.valueOf(v + 1))).await();
+    redis.xadd(List.of("changes", "*", "kind", "enterprise", "id", uscc,
+        "payload", new JsonObject().put("version", v + 1).encode())).await();
+    long deadline = System.currentTimeMillis() + 5_000;
+    String name = null;
+    while (System.currentTimeMillis() < deadline) {
+      name = profile(uscc, admin).getString("name");
+      if (name.equals("别的节点改名纸业有限公司")) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    assertThat(name).isEqualTo("别的节点改名纸业有限公司");
+  }
+}
