@@ -44,6 +44,7 @@ final class NotifyFixture implements AutoCloseable {
   final FakeFcmServer fcm = new FakeFcmServer();
   final RedisAPI redis;
   final List<Node> nodes = new ArrayList<>();
+  final List<Process> processes = new ArrayList<>();
   private final Redis client;
   private final Random random = new Random(7);
   private final String wechatBase;
@@ -164,8 +165,35 @@ final class NotifyFixture implements AutoCloseable {
   }
 
   Node start(Path dataDir, JsonObject overrides) {
+    Node n = new Node(Settings.from(config(dataDir, overrides)).withRedisUrl(SharedRedis.url()));
+    nodes.add(n);
+    return n;
+  }
+
+  /**
+   * A backend as a real process ({@code cn.enterprisegrid.Main}) on this fixture's Redis and fake
+   * servers, configured through its environment, so that a test can {@code kill -9} it.
+   */
+  Process startProcess(Path dataDir, JsonObject overrides) {
     try {
-      JsonObject c = new JsonObject()
+      String java = ProcessHandle.current().info().command().orElse("java");
+      ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+          "cn.enterprisegrid.Main")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("backend.out").toFile()));
+      config(dataDir, overrides).forEach(e -> pb.environment().put(e.getKey(), String.valueOf(e.getValue())));
+      pb.environment().put("REDIS_URL", SharedRedis.url());
+      Process p = pb.start();
+      processes.add(p);
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonObject config(Path dataDir, JsonObject overrides) {
+    try {
+      return new JsonObject()
           .put("HTTP_PORT", TestBackend.freePort())
           .put("DATA_DIR", dataDir.toString())
           .put("ADMIN_PASSWORD", TestBackend.ADMIN_PASSWORD)
@@ -177,9 +205,6 @@ final class NotifyFixture implements AutoCloseable {
           .put("NOTIFY_FCM_PROJECT", FakeFcmServer.PROJECT)
           .put("NOTIFY_FCM_TOKEN", "fcm-test-token")
           .mergeIn(defaults()).mergeIn(overrides);
-      Node n = new Node(Settings.from(c).withRedisUrl(SharedRedis.url()));
-      nodes.add(n);
-      return n;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -307,6 +332,7 @@ final class NotifyFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    processes.forEach(Process::destroyForcibly);
     for (Node n : new ArrayList<>(nodes)) {
       n.stop();
     }
