@@ -65,12 +65,16 @@ class KillNineTest {
         () -> fx.wechat.delivered().size() + fx.stat("push.uncertain") >= n && fx.idle());
     long uncertain = fx.stat("push.uncertain");
     assertThat(fx.wechat.duplicates()).isEmpty();
-    assertThat(fx.wechat.delivered().size() + uncertain).isEqualTo(n);
+    // an uncertain push may or may not have reached WeChat before the kill: the users left without
+    // the message are among those, never more
+    int missing = n - fx.wechat.delivered().size();
+    assertThat(missing).isLessThanOrEqualTo((int) uncertain);
     assertThat(uncertain).isLessThanOrEqualTo(senders);
     for (String u : usccs) {
       assertThat(fx.redis.zcard(NotifyKeys.inbox("firm:" + u)).await().toLong()).as(u).isEqualTo(1);
     }
-    System.out.printf("kill -9 after %d of %d pushes; after restart %d delivered, %d uncertain (in flight at the kill)%n",
-        atKill, n, fx.wechat.delivered().size(), uncertain);
+    System.out.printf("kill -9 after %d of %d pushes; after restart %d delivered once, %d uncertain (in flight at"
+        + " the kill), %d without the WeChat message (inbox only)%n", atKill, n, fx.wechat.delivered().size(),
+        uncertain, missing);
   }
 }
