@@ -2,6 +2,9 @@ package cn.enterprisegrid.config;
 
 import io.vertx.core.json.JsonObject;
 
+import static cn.enterprisegrid.config.ConfigValues.integer;
+import static cn.enterprisegrid.config.ConfigValues.str;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -98,26 +101,5 @@ public record Settings(
         .put("INVITATION_TTL_HOURS", invitationTtl.toHours())
         .put("AUTO_GRANT_BATCH", autoGrantBatch)
         .mergeIn(notifications.toJson());
-  }
-
-  private static String str(JsonObject c, String key, String dflt) {
-    Object v = c.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    String s = String.valueOf(v).trim();
-    return s.isEmpty() ? dflt : s;
-  }
-
-  private static int integer(JsonObject c, String key, int dflt) {
-    String s = str(c, key, null);
-    if (s == null) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, was " + s, e);
-    }
   }
 }

@@ -129,7 +129,7 @@ public final class HttpVerticle extends VerticleBase {
     Redemptions redemptions = new Redemptions(store);
     new PolicyRoutes(vertx, policies, enterpriseIndex, guard).mount(router);
     new RedemptionRoutes(policies, redemptions, guard).mount(router);
-    MiniProgramPolicyRoutes mpPolicies = new MiniProgramPolicyRoutes(vertx, catalog, enterprises, redemptions);
+    MiniProgramPolicyRoutes mpPolicies = new MiniProgramPolicyRoutes(vertx, catalog, policies, enterprises, redemptions);
 
     // the reference data (divisions, industry codes) loads in about a second: on a worker, before
     // the first request, never on an event loop

@@ -2,6 +2,10 @@ package cn.enterprisegrid.notify;
 
 import io.vertx.core.json.JsonObject;
 
+import static cn.enterprisegrid.config.ConfigValues.integer;
+import static cn.enterprisegrid.config.ConfigValues.positive;
+import static cn.enterprisegrid.config.ConfigValues.str;
+
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -93,34 +97,5 @@ public record NotifySettings(int senders, int maxAttempts, Duration retryBase, D
         .put("NOTIFY_FCM_TOKEN", fcmToken == null ? null : "***")
         .put("NOTIFY_SEND_TIMEOUT_MS", sendTimeout.toMillis())
         .put("NOTIFY_ENABLED", enabled);
-  }
-
-  private static String str(JsonObject c, String key, String dflt) {
-    Object v = c.getValue(key);
-    if (v == null) {
-      return dflt;
-    }
-    String s = String.valueOf(v).trim();
-    return s.isEmpty() ? dflt : s;
-  }
-
-  private static int integer(JsonObject c, String key, int dflt) {
-    String s = str(c, key, null);
-    if (s == null) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, was " + s, e);
-    }
-  }
-
-  private static int positive(JsonObject c, String key, int dflt) {
-    int v = integer(c, key, dflt);
-    if (v <= 0) {
-      throw new IllegalArgumentException(key + " must be positive, was " + v);
-    }
-    return v;
   }
 }

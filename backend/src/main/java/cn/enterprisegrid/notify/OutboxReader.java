@@ -3,9 +3,9 @@ package cn.enterprisegrid.notify;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import cn.enterprisegrid.store.HeldConnection;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import org.slf4j.Logger;
@@ -25,12 +25,11 @@ final class OutboxReader {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxReader.class);
 
   private final Vertx vertx;
-  private final Redis redis;
   private final String consumer;
   private final int maxInFlight;
   private final Function<OutboxEntry, Future<Void>> handler;
   private final Function<List<OutboxEntry>, Future<Void>> notices;
-  private RedisConnection connection;
+  private final HeldConnection connection;
   private int inFlight;
   private boolean reading;
   private boolean stopped;
@@ -45,7 +44,7 @@ final class OutboxReader {
       Function<OutboxEntry, Future<Void>> handler, Function<List<OutboxEntry>, Future<Void>> notices) {
     this.notices = notices;
     this.vertx = vertx;
-    this.redis = redis;
+    this.connection = new HeldConnection(redis);
     this.consumer = consumer;
     this.maxInFlight = maxInFlight;
     this.handler = handler;
@@ -53,9 +52,8 @@ final class OutboxReader {
 
   /** Creates the group when missing and starts reading. */
   Future<Void> start() {
-    return connect()
-        .compose(c -> c.send(Request.cmd(Command.XGROUP).arg("CREATE").arg(NotifyKeys.OUTBOX).arg(NotifyKeys.GROUP)
-            .arg("0").arg("MKSTREAM")))
+    return connection.send(Request.cmd(Command.XGROUP).arg("CREATE").arg(NotifyKeys.OUTBOX).arg(NotifyKeys.GROUP)
+            .arg("0").arg("MKSTREAM"))
         .recover(err -> err.getMessage() != null && err.getMessage().startsWith("BUSYGROUP")
             ? Future.succeededFuture() : Future.failedFuture(err))
         .onSuccess(v -> pump())
@@ -68,9 +66,7 @@ final class OutboxReader {
    */
   Future<Void> stop(long maxMs) {
     stopped = true;
-    if (connection != null) {
-      connection.close();
-    }
+    connection.reset();
     Promise<Void> drained = Promise.promise();
     long until = System.currentTimeMillis() + maxMs;
     waitDrained(drained, until);
@@ -117,13 +113,13 @@ final class OutboxReader {
       req.arg("BLOCK").arg(1000);
     }
     req.arg("STREAMS").arg(NotifyKeys.OUTBOX).arg(from);
-    connect().compose(c -> c.send(req)).onComplete(ar -> {
+    connection.send(req).onComplete(ar -> {
       reading = false;
       if (stopped) {
         return;
       }
       if (ar.failed()) {
-        connection = null;
+        connection.reset();
         LOG.warn("reading the outbox failed, again in 1 s: {}", ar.cause().toString());
         vertx.setTimer(1000, t -> pump());
         return;
@@ -182,18 +178,5 @@ final class OutboxReader {
       }
     }
     return out;
-  }
-
-  private Future<RedisConnection> connect() {
-    if (connection != null) {
-      return Future.succeededFuture(connection);
-    }
-    Promise<RedisConnection> p = Promise.promise();
-    redis.connect().onSuccess(c -> {
-      connection = c;
-      c.exceptionHandler(err -> connection = null);
-      p.complete(c);
-    }).onFailure(p::fail);
-    return p.future();
   }
 }

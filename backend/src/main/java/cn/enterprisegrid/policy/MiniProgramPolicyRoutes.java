@@ -60,11 +60,13 @@ public final class MiniProgramPolicyRoutes {
   private final PolicyCatalog catalog;
   private final EnterpriseStore enterprises;
   private final Redemptions redemptions;
+  private final PolicyStore policies;
 
-  public MiniProgramPolicyRoutes(Vertx vertx, PolicyCatalog catalog, EnterpriseStore enterprises,
-      Redemptions redemptions) {
+  public MiniProgramPolicyRoutes(Vertx vertx, PolicyCatalog catalog, PolicyStore policies,
+      EnterpriseStore enterprises, Redemptions redemptions) {
     this.vertx = vertx;
     this.catalog = catalog;
+    this.policies = policies;
     this.enterprises = enterprises;
     this.redemptions = redemptions;
   }
@@ -135,16 +137,19 @@ public final class MiniProgramPolicyRoutes {
   private void policy(RoutingContext ctx) {
     Principal principal = Guard.principal(ctx);
     String id = pathId(ctx);
-    PolicySpec spec = catalog.spec(id).orElseThrow(() -> ProblemException.notFound("no published policy " + id));
+    GridRoutes.reply(ctx, 200, published(id).compose(spec -> view(spec, principal)));
+  }
+
+  private Future<JsonObject> view(PolicySpec spec, Principal principal) {
+    String id = spec.id();
     JsonObject out = spec.json().copy().put("id", id).put("version", spec.version())
         .put("status", catalog.status(id).map(Enum::name).orElse("PUBLISHED"));
     out.remove("fundPool");
     if (principal.role() != Role.ENTERPRISE) {
-      ctx.json(out);
-      return;
+      return Future.succeededFuture(out);
     }
     String uscc = principal.scope().uscc();
-    GridRoutes.reply(ctx, 200, profile(uscc).compose(profile -> {
+    return profile(uscc).compose(profile -> {
       List<LeafExplanation> leaves = catalog.explain(spec, profile);
       Verdict verdict = catalog.verdict(spec, profile);
       out.put("verdict", verdict.name()).put("explanation", Explanations.leaves(leaves, spec));
@@ -158,7 +163,7 @@ public final class MiniProgramPolicyRoutes {
         }
         return out;
       });
-    }));
+    });
   }
 
   private void search(RoutingContext ctx) {
@@ -188,7 +193,6 @@ public final class MiniProgramPolicyRoutes {
     JsonObject figures = body.getJsonObject("figures", new JsonObject());
     String key = ctx.request().getHeader("Idempotency-Key");
     String fingerprint = fingerprint(id, body);
-    PolicySpec spec = catalog.spec(id).orElseThrow(() -> ProblemException.notFound("no published policy " + id));
     Future<Redemptions.Answer> replay = key == null ? Future.succeededFuture()
         : redemptions.replay(id, uscc, key, fingerprint);
     // without corrections the profile is read alongside the replay check: one round trip, not two
@@ -196,22 +200,40 @@ public final class MiniProgramPolicyRoutes {
     replay.compose(seen -> seen != null ? Future.succeededFuture(seen)
             : (firm != null ? firm : enterprises.selfReport(uscc, figures, principal.actor())
                 .compose(v -> enterprises.load(uscc)))
-            .compose(s -> {
-              if (!s.exists()) {
-                return Future.failedFuture(ProblemException.notFound("the bound enterprise is not registered"));
-              }
-              LocalDate today = Clock.today();
-              Profile profile = ProfileDeriver.standard().profile(s.enterprise(), today);
-              PolicySpec live = catalog.spec(id).orElse(spec);
-              long fen = checkEligible(live, profile);
-              return redemptions.apply(new Redemptions.Request(id, live.version(), uscc, s.enterprise().name(), fen,
-                  prefilled(live, profile), List.copyOf(exclusions(live)), principal.actor(), key, fingerprint,
-                  false), today);
-            }))
+            .compose(s -> published(id).compose(spec -> applyAs(spec, s, principal, key, fingerprint)))
+            // amended between this node's catalog and the script: once more with the version in Redis
+            .compose(a -> !"/problems/stale".equals(a.body().getString("type")) ? Future.succeededFuture(a)
+                : enterprises.load(uscc).compose(s -> fromRedis(id).compose(spec ->
+                    applyAs(spec, s, principal, key, fingerprint)))))
         .onSuccess(a -> ctx.response().setStatusCode(a.status())
             .putHeader("Content-Type", a.status() < 300 ? "application/json" : "application/problem+json")
             .end(a.body().encode()))
         .onFailure(ctx::fail);
+  }
+
+  private Future<Redemptions.Answer> applyAs(PolicySpec spec, StoredEnterprise s, Principal principal, String key,
+      String fingerprint) {
+    if (!s.exists()) {
+      return Future.failedFuture(ProblemException.notFound("the bound enterprise is not registered"));
+    }
+    LocalDate today = Clock.today();
+    Profile profile = ProfileDeriver.standard().profile(s.enterprise(), today);
+    long fen = checkEligible(spec, profile);
+    return redemptions.apply(new Redemptions.Request(spec.id(), spec.version(), s.uscc(), s.enterprise().name(), fen,
+        prefilled(spec, profile), List.copyOf(exclusions(spec)), principal.actor(), key, fingerprint, false), today);
+  }
+
+  /**
+   * The published version of a policy: this node's catalog, or Redis when the catalog has not
+   * caught up yet (the few milliseconds after a publication).
+   */
+  private Future<PolicySpec> published(String id) {
+    return catalog.spec(id).map(Future::succeededFuture).orElseGet(() -> fromRedis(id));
+  }
+
+  private Future<PolicySpec> fromRedis(String id) {
+    return policies.get(id).compose(p -> p.exists() && p.published() != null ? Future.succeededFuture(p.published())
+        : Future.failedFuture(ProblemException.notFound("no published policy " + id)));
   }
 
   /** The amount in 分 when the firm is ELIGIBLE and the benefit pays something; else a 422 saying why. */

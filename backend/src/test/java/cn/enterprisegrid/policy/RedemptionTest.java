@@ -153,6 +153,16 @@ class RedemptionTest {
   }
 
   @Test
+  void aFirmMayApplyBeforeThisNodesCatalogHasCaughtUpWithThePublication() {
+    String id = fx.publish(PolicyFixture.policy("刚发布的政策", "ONE_CLICK", 1, 10));
+    app.backend().policyCatalog().forget(id); // as in the milliseconds after a publication elsewhere
+    HttpResponse<Buffer> r = fx.apply(id, fx.firmToken(RICH.get(7)), null, null);
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+    assertThat(app.get("/mp/v1/policies/" + id, fx.firmToken(RICH.get(7))).bodyAsJsonObject()
+        .getJsonObject("application").getString("status")).isEqualTo("GRANTED");
+  }
+
+  @Test
   void aPolicyThatCannotBeStackedIsRefusedWithItsReason() {
     String first = fx.publish(PolicyFixture.policy("甲奖励", "ONE_CLICK", 1, 100));
     String second = fx.publish(PolicyFixture.policy("乙奖励", "ONE_CLICK", 1, 100)
