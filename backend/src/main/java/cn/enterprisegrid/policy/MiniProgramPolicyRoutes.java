@@ -114,6 +114,8 @@ public final class MiniProgramPolicyRoutes {
         }
         if (byPolicy.containsKey(spec.id())) {
           entry.put("application", byPolicy.get(spec.id()));
+        } else {
+          blockingExclusion(spec, byPolicy).ifPresent(other -> entry.put("excludedBy", other));
         }
       }
       List<JsonObject> near = new ArrayList<>();
@@ -122,8 +124,10 @@ public final class MiniProgramPolicyRoutes {
             .ifPresent(spec -> near.add(summary(spec).put("gaps", Explanations.gaps(nm.gaps(), spec))));
       }
       Comparator<JsonObject> byDeadline = Comparator.comparing(j -> j.getJsonObject("window").getString("closesOn"));
-      eligible.sort(Comparator.<JsonObject, BigDecimal>comparing(
-          j -> j.getValue("amount") == null ? BigDecimal.ZERO : (BigDecimal) j.getValue("amount")).reversed()
+      // what the firm can still receive first: not blocked by a policy it already holds
+      eligible.sort(Comparator.<JsonObject, Boolean>comparing(j -> j.containsKey("excludedBy"))
+          .thenComparing(Comparator.<JsonObject, BigDecimal>comparing(
+              j -> j.getValue("amount") == null ? BigDecimal.ZERO : (BigDecimal) j.getValue("amount")).reversed())
           .thenComparing(byDeadline));
       unknown.sort(byDeadline);
       near.sort(byDeadline);
@@ -269,6 +273,17 @@ public final class MiniProgramPolicyRoutes {
     }
     JsonObject receipt = ContractRoutes.validated(ctx).getBody().getJsonObject();
     GridRoutes.reply(ctx, 200, redemptions.confirm(id, principal.actor(), receipt));
+  }
+
+  /**
+   * A policy that cannot be stacked with {@code spec} and where the firm already holds a live
+   * application or grant: applying would be refused, so the firm is told why up front.
+   */
+  private java.util.Optional<String> blockingExclusion(PolicySpec spec, Map<String, JsonObject> byPolicy) {
+    return exclusions(spec).stream().filter(other -> {
+      JsonObject app = byPolicy.get(other);
+      return app != null && Set.of("PENDING_REVIEW", "GRANTED", "PAID").contains(app.getString("status"));
+    }).findFirst();
   }
 
   private Set<String> exclusions(PolicySpec spec) {

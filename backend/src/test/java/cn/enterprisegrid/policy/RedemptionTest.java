@@ -171,6 +171,12 @@ class RedemptionTest {
     assertThat(fx.apply(first, fx.firmToken(firm), null, null).statusCode()).isEqualTo(201);
     JsonObject refused = assertProblem(fx.apply(second, fx.firmToken(firm), null, null), 409, "/problems/excluded");
     assertThat(refused.getString("policy")).isEqualTo(first);
+    // the firm is told before it taps: the second policy is listed last, naming what blocks it
+    JsonArray eligible = app.get("/mp/v1/policies/matched", fx.firmToken(firm)).bodyAsJsonObject()
+        .getJsonArray("eligible");
+    JsonObject blocked = eligible.getJsonObject(eligible.size() - 1);
+    assertThat(blocked.getString("id")).isEqualTo(second);
+    assertThat(blocked.getString("excludedBy")).isEqualTo(first);
     // and the other way round: the exclusion binds both policies
     String other = RICH.get(6);
     assertThat(fx.apply(second, fx.firmToken(other), null, null).statusCode()).isEqualTo(201);
