@@ -2,7 +2,8 @@
 -- meanwhile; firms that left the set lose their firm-side verdict; the policy.matched event starts
 -- the notification fan-out.
 -- KEYS[1] policy hash, KEYS[2] eligible set, KEYS[3] unknown set, KEYS[4] new eligible, KEYS[5] new unknown
--- ARGV[1] policy id, [2] version, [3] now, [4] event payload json (without the counts)
+-- ARGV[1] policy id, [2] version, [3] now, [4] event payload json (without the counts; its
+-- exclusions are also kept in the policy hash for later notices)
 -- Returns 1 when installed, 0 when superseded.
 if redis.call('HGET', KEYS[1], 'version') ~= ARGV[2] or redis.call('HGET', KEYS[1], 'status') ~= 'PUBLISHED' then
   redis.call('DEL', KEYS[4], KEYS[5])
@@ -17,8 +18,16 @@ redis.call('DEL', KEYS[2], KEYS[3])
 if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('RENAME', KEYS[4], KEYS[2]) end
 if redis.call('EXISTS', KEYS[5]) == 1 then redis.call('RENAME', KEYS[5], KEYS[3]) end
 local e, u = redis.call('SCARD', KEYS[2]), redis.call('SCARD', KEYS[3])
-redis.call('HSET', KEYS[1], 'matchedVersion', ARGV[2], 'matchedAt', ARGV[3], 'eligibleCount', e, 'unknownCount', u)
 local payload = cjson.decode(ARGV[4])
+-- cjson writes an empty list as {}: keep "[]" in the hash and leave an empty list out of the event
+local exclusions = '[]'
+if type(payload.exclusions) == 'table' and #payload.exclusions > 0 then
+  exclusions = cjson.encode(payload.exclusions)
+else
+  payload.exclusions = nil
+end
+redis.call('HSET', KEYS[1], 'matchedVersion', ARGV[2], 'matchedAt', ARGV[3], 'eligibleCount', e, 'unknownCount', u,
+  'exclusions', exclusions)
 payload.eligible = e
 payload.unknown = u
 change('policy.matched', ARGV[1], cjson.encode(payload))

@@ -13,8 +13,25 @@ if mode == 'fanout' then
   if ARGV[6] ~= '' then
     redis.call('HSET', 'notify:f:policies', policy, cjson.encode({department = ARGV[6], title = ARGV[7]}))
   end
+  -- a firm holding a live application or grant of a policy that cannot be stacked with this one
+  -- is not told it is eligible (applying would be refused)
+  local exclusions = {}
+  if kind == 'policy.eligible' then
+    local p = cjson.decode(payload)
+    if type(p.exclusions) == 'table' and #p.exclusions > 0 then exclusions = p.exclusions end
+  end
   for i = 8, #ARGV do
-    added = added + notify(ARGV[i], policy, version, kind, payload)
+    local blocked = false
+    for _, other in ipairs(exclusions) do
+      local s = redis.call('HGET', 'policy:{p:' .. other .. '}:app:' .. ARGV[i], 'status')
+      if s == 'PENDING_REVIEW' or s == 'GRANTED' or s == 'PAID' then
+        blocked = true
+        break
+      end
+    end
+    if not blocked then
+      added = added + notify(ARGV[i], policy, version, kind, payload)
+    end
   end
 elseif mode == 'application' then
   local policy, version, uscc, status, payload = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]

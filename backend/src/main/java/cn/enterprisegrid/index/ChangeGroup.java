@@ -32,6 +32,10 @@ public final class ChangeGroup {
   private volatile boolean stopped;
   private final HeldConnection connection;
   private long lastClaim;
+  private int failures;
+  private boolean single;
+  /** Attempts of one entry alone before it is set aside. */
+  static final int ATTEMPTS = 5;
 
   /**
    * @param group the consumer group (created at the start of the stream when missing)
@@ -61,7 +65,12 @@ public final class ChangeGroup {
     connection.reset();
   }
 
-  /** {@code from} is "0" while re-reading own pending entries, then ">" for new ones. */
+  /**
+   * {@code from} is "0" while re-reading own pending entries, then ">" for new ones. A batch that
+   * keeps failing is retried one entry at a time; an entry that fails {@link #ATTEMPTS} times alone
+   * goes to the stream {@code changes:dead:GROUP} with its error and is acknowledged, so one bad
+   * entry cannot stop the group.
+   */
   private void next(String from, Function<List<Change>, Future<Void>> handler) {
     if (stopped) {
       return;
@@ -72,20 +81,41 @@ public final class ChangeGroup {
           if (batch.isEmpty()) {
             return Future.succeededFuture(claim ? from : ">");
           }
-          return handler.apply(batch).compose(v -> ack(batch)).map(from);
+          return handler.apply(batch)
+              .recover(err -> batch.size() == 1 && failures + 1 >= ATTEMPTS
+                  ? deadLetter(batch.get(0), err) : Future.failedFuture(err))
+              .compose(v -> ack(batch))
+              .map(v -> {
+                failures = 0;
+                single = false;
+                return from;
+              });
         })
         .onSuccess(nextFrom -> vertx.runOnContext(v -> next(nextFrom, handler)))
         .onFailure(err -> {
           if (stopped) {
             return;
           }
-          LOG.warn("{}: batch failed, re-reading pending entries in 1 s: {}", group, err.toString());
+          failures++;
+          single = failures >= 2;
+          LOG.warn("{}: batch failed ({} in a row), re-reading pending entries in 1 s: {}", group, failures,
+              err.toString());
           vertx.setTimer(1000, t -> next("0", handler));
         });
   }
 
+  private Future<Void> deadLetter(Change c, Throwable err) {
+    LOG.error("{}: change {} ({} {}) failed {} times, moved to changes:dead:{}", group, c.streamId(), c.kind(), c.id(),
+        ATTEMPTS, group, err);
+    return connection.send(Request.cmd(Command.XADD).arg("changes:dead:" + group).arg("*")
+        .arg("streamId").arg(c.streamId()).arg("kind").arg(String.valueOf(c.kind())).arg("id").arg(String.valueOf(c.id()))
+        .arg("payload").arg(c.payload() == null ? "" : c.payload()).arg("error").arg(String.valueOf(err)))
+        .mapEmpty();
+  }
+
   private Future<List<Change>> readGroup(String from) {
-    Request req = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(group).arg(consumer).arg("COUNT").arg(batchSize);
+    Request req = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(group).arg(consumer).arg("COUNT")
+        .arg(single ? 1 : batchSize);
     if (">".equals(from)) {
       req.arg("BLOCK").arg(1000);
     }

@@ -90,11 +90,19 @@ final class ChangeFanout {
         out.put(f, text(event.getValue(f)));
       }
     }
-    if (out.containsKey("title") && out.containsKey("department")) {
+    // policies that cannot be stacked with this one: the fan-out skips firms holding one of them
+    if (event.getValue("exclusions") instanceof io.vertx.core.json.JsonArray ex) {
+      out.put("exclusions", ex);
+    }
+    if (out.containsKey("title") && out.containsKey("department") && out.containsKey("exclusions")) {
       return Future.succeededFuture(out);
     }
-    return store.api().hmget(List.of("policy:{p:" + id + "}", "title", "department", "mode", "published"))
+    return store.api().hmget(List.of("policy:{p:" + id + "}", "title", "department", "mode", "published",
+            "exclusions"))
         .map(r -> {
+          if (!out.containsKey("exclusions") && r.get(4) != null && r.get(4).toString().startsWith("[")) {
+            out.put("exclusions", new io.vertx.core.json.JsonArray(r.get(4).toString()));
+          }
           String[] names = {"title", "department", "mode"};
           for (int i = 0; i < names.length; i++) {
             if (!out.containsKey(names[i]) && r.get(i) != null) {

@@ -30,8 +30,12 @@ public final class MatchSets {
   /** Counts of a stored match set; {@code installed} is false when a newer version superseded it. */
   public record Result(boolean installed, int eligible, int unknown) {}
 
-  /** Computes the set of {@code spec} and installs it unless the policy moved on meanwhile. */
-  public Future<Result> compute(PolicySpec spec) {
+  /**
+   * Computes the set of {@code spec} and installs it unless the policy moved on meanwhile.
+   * {@code exclusions} (both directions) go with the set, so that the notification fan-out does not
+   * tell a firm about a policy it cannot stack with one it holds.
+   */
+  public Future<Result> compute(PolicySpec spec, java.util.Collection<String> exclusions) {
     List<String> eligible = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     index.refresh();
@@ -42,7 +46,8 @@ public final class MatchSets {
     String nextU = pk + ":unknown:next";
     JsonObject payload = new JsonObject().put("version", spec.version()).put("title", spec.title())
         .put("department", spec.department()).put("mode", spec.mode().name())
-        .put("closesOn", spec.closesOn().toString());
+        .put("closesOn", spec.closesOn().toString())
+        .put("exclusions", new io.vertx.core.json.JsonArray(new ArrayList<>(exclusions)));
     return store.api().del(List.of(nextE, nextU))
         .compose(v -> write(nextE, eligible, 0))
         .compose(v -> write(nextU, unknown, 0))

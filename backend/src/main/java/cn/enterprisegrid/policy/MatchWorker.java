@@ -110,7 +110,7 @@ public final class MatchWorker extends VerticleBase {
       Future<Boolean> set = matched ? Future.succeededFuture(true)
           : indexReaches(position, System.currentTimeMillis()).compose(v -> {
             long t0 = System.nanoTime();
-            return matchSets.compute(spec).map(r -> {
+            return matchSets.compute(spec, exclusions(spec)).map(r -> {
               LOG.info("match set {} v{}: {} eligible, {} unknown in {} ms{}", id, spec.version(), r.eligible(),
                   r.unknown(), (System.nanoTime() - t0) / 1_000_000, r.installed() ? "" : " (superseded)");
               return r.installed();

@@ -177,10 +177,26 @@ class RedemptionTest {
     JsonObject blocked = eligible.getJsonObject(eligible.size() - 1);
     assertThat(blocked.getString("id")).isEqualTo(second);
     assertThat(blocked.getString("excludedBy")).isEqualTo(first);
+    // a third policy that cannot be stacked with the first is not pushed to the firm holding the first
+    String third = fx.publish(PolicyFixture.policy("丙奖励", "ONE_CLICK", 1, 100)
+        .put("exclusions", new JsonArray().add(first)));
+    String free = RICH.get(8);
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!notices(free).contains(third)) {
+      assertThat(System.currentTimeMillis()).as("the free firm is told").isLessThan(deadline);
+      PolicyFixture.sleep(50);
+    }
+    assertThat(notices(firm)).doesNotContain(third);
     // and the other way round: the exclusion binds both policies
     String other = RICH.get(6);
     assertThat(fx.apply(second, fx.firmToken(other), null, null).statusCode()).isEqualTo(201);
     assertProblem(fx.apply(first, fx.firmToken(other), null, null), 409, "/problems/excluded");
+  }
+
+  /** The policies of the firm's inbox notices. */
+  private static List<String> notices(String firm) {
+    return app.get("/mp/v1/notifications", fx.firmToken(firm)).bodyAsJsonObject().getJsonArray("items").stream()
+        .map(i -> ((JsonObject) i).getString("policyId")).toList();
   }
 
   @Test
