@@ -1,28 +1,20 @@
 package cn.enterprisegrid.mp.wechat.fake;
 
-import static cn.enterprisegrid.mp.wechat.fake.WeChatReplies.error;
-import static cn.enterprisegrid.mp.wechat.fake.WeChatReplies.jsonBody;
-import static cn.enterprisegrid.mp.wechat.fake.WeChatReplies.random;
-import static cn.enterprisegrid.mp.wechat.fake.WeChatReplies.respond;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A fake of the WeChat mini-program server API for tests: real HTTP on a local port, the calls and error codes of
@@ -69,25 +61,16 @@ public final class FakeWeChatServer {
   /** Path of the phone number call. */
   public static final String PHONE_NUMBER = "/wxa/business/getuserphonenumber";
 
-  private static final long CODE_LIFETIME_MS = Duration.ofMinutes(5).toMillis();
-  private static final long RENEW_WINDOW_MS = Duration.ofMinutes(5).toMillis();
 
   private final String appId;
   private final String secret;
   private final AtomicLong clockOffsetMs = new AtomicLong();
 
   // all state below is guarded by "this"
-  private final Map<String, String> users = new HashMap<>(); // openid -> unionid ("" when none)
-  private final Map<String, Code> loginCodes = new HashMap<>();
-  private final Map<String, Code> phoneCodes = new HashMap<>();
-  private final Map<String, Token> tokens = new HashMap<>();
-  private String currentStable;
-  private String currentClassic;
-  private long tokenLifetimeMs = Duration.ofSeconds(7200).toMillis();
+  private final Identities identities = new Identities();
+  private final AccessTokens tokens = new AccessTokens();
   private final Consents consents = new Consents();
   private final List<DeliveredMessage> delivered = new ArrayList<>();
-  private int forceRefreshCalls;
-  private boolean countryCodeAsNumber;
   private final FaultPlan faultPlan = new FaultPlan();
 
   private Vertx vertx;
@@ -129,11 +112,12 @@ public final class FakeWeChatServer {
     this.vertx = vertx;
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(1 << 20));
-    router.get(CODE2SESSION).handler(ctx -> faultPlan.serve(vertx, ctx, this::code2Session));
-    router.post(STABLE_TOKEN).handler(ctx -> faultPlan.serve(vertx, ctx, this::stableToken));
-    router.get(TOKEN).handler(ctx -> faultPlan.serve(vertx, ctx, this::classicToken));
-    router.post(SUBSCRIBE_SEND).handler(ctx -> faultPlan.serve(vertx, ctx, this::subscribeSend));
-    router.post(PHONE_NUMBER).handler(ctx -> faultPlan.serve(vertx, ctx, this::phoneNumber));
+    WeChatHandlers h = new WeChatHandlers(appId, secret, identities, tokens, consents, delivered, this::now);
+    router.get(CODE2SESSION).handler(ctx -> faultPlan.serve(vertx, ctx, locked(h::code2Session)));
+    router.post(STABLE_TOKEN).handler(ctx -> faultPlan.serve(vertx, ctx, locked(h::stableToken)));
+    router.get(TOKEN).handler(ctx -> faultPlan.serve(vertx, ctx, locked(h::classicToken)));
+    router.post(SUBSCRIBE_SEND).handler(ctx -> faultPlan.serve(vertx, ctx, locked(h::subscribeSend)));
+    router.post(PHONE_NUMBER).handler(ctx -> faultPlan.serve(vertx, ctx, locked(h::phoneNumber)));
     return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").map(s -> {
       server = s;
       baseUrl = "http://127.0.0.1:" + s.actualPort();
@@ -166,18 +150,11 @@ public final class FakeWeChatServer {
    * one started server can serve several tests.
    */
   public synchronized void reset() {
-    users.clear();
-    loginCodes.clear();
-    phoneCodes.clear();
-    tokens.clear();
-    currentStable = null;
-    currentClassic = null;
-    tokenLifetimeMs = Duration.ofSeconds(7200).toMillis();
+    identities.reset();
+    tokens.reset();
     consents.reset();
     delivered.clear();
     faultPlan.reset();
-    forceRefreshCalls = 0;
-    countryCodeAsNumber = false;
     clockOffsetMs.set(0);
   }
 
@@ -190,7 +167,7 @@ public final class FakeWeChatServer {
    * @param unionid the unionid, nullable
    */
   public synchronized void addUser(String openid, String unionid) {
-    users.put(openid, unionid == null ? "" : unionid);
+    identities.addUser(openid, unionid);
   }
 
   /**
@@ -200,10 +177,7 @@ public final class FakeWeChatServer {
    * @return the code
    */
   public synchronized String issueCode(String openid) {
-    users.putIfAbsent(openid, "");
-    String code = "code-" + random(12);
-    loginCodes.put(code, new Code(openid, now() + CODE_LIFETIME_MS));
-    return code;
+    return identities.issueLoginCode(openid, now());
   }
 
   /**
@@ -235,16 +209,14 @@ public final class FakeWeChatServer {
    * @return the code, valid once for 5 minutes
    */
   public synchronized String issuePhoneCode(String purePhoneNumber, String countryCode) {
-    String code = "phone-" + random(12);
-    phoneCodes.put(code, new Code(countryCode + ":" + purePhoneNumber, now() + CODE_LIFETIME_MS));
-    return code;
+    return identities.issuePhoneCode(purePhoneNumber, countryCode, now());
   }
 
   /**
    * @param asNumber whether {@code countryCode} is sent as a JSON number (default: as a string)
    */
   public synchronized void countryCodeAsNumber(boolean asNumber) {
-    this.countryCodeAsNumber = asNumber;
+    identities.countryCodeAsNumber(asNumber);
   }
 
   // ------------------------------------------------------------------ test API: templates and consent
@@ -285,7 +257,7 @@ public final class FakeWeChatServer {
    * @param count      how many accepts to add
    */
   public synchronized void grantSubscriptions(String openid, String templateId, int count) {
-    users.putIfAbsent(openid, "");
+    identities.knowUser(openid);
     consents.grant(openid, templateId, count);
   }
 
@@ -320,22 +292,19 @@ public final class FakeWeChatServer {
 
   /** Makes every issued token expired: using one answers 42001, and the next stable token is a new one. */
   public synchronized void expireTokens() {
-    long now = now();
-    tokens.replaceAll((k, t) -> new Token(t.value(), Math.min(t.expiresAt(), now)));
+    tokens.expireAll(now());
   }
 
   /** Forgets every issued token: using one answers 40001. */
   public synchronized void invalidateTokens() {
-    tokens.clear();
-    currentStable = null;
-    currentClassic = null;
+    tokens.invalidate();
   }
 
   /**
    * @param lifetime the {@code expires_in} of tokens issued from now on (default 7200 s)
    */
   public synchronized void tokenLifetime(Duration lifetime) {
-    tokenLifetimeMs = lifetime.toMillis();
+    tokens.lifetime(lifetime);
   }
 
   /**
@@ -412,7 +381,7 @@ public final class FakeWeChatServer {
 
   /** @return stable-token requests with {@code force_refresh: true} */
   public synchronized int forceRefreshCalls() {
-    return forceRefreshCalls;
+    return tokens.forceRefreshCalls();
   }
 
   /** @return every accepted subscribe message, in order */
@@ -443,206 +412,21 @@ public final class FakeWeChatServer {
 
   /** @return the current access tokens WeChat would accept */
   public synchronized Set<String> validTokens() {
-    long now = now();
-    Set<String> valid = new HashSet<>();
-    tokens.values().stream().filter(t -> t.expiresAt() > now).forEach(t -> valid.add(t.value()));
-    return valid;
+    return tokens.valid(now());
   }
 
-  // ------------------------------------------------------------------ serving
-
-  private synchronized void code2Session(RoutingContext ctx) {
-    if (!checkCredentials(ctx, ctx.queryParams().get("appid"), ctx.queryParams().get("secret"))) {
-      return;
-    }
-    if (!"authorization_code".equals(ctx.queryParams().get("grant_type"))) {
-      error(ctx, 40002, "invalid grant_type");
-      return;
-    }
-    String jsCode = ctx.queryParams().get("js_code");
-    if (jsCode == null || jsCode.isEmpty()) {
-      error(ctx, 41008, "missing code");
-      return;
-    }
-    Code code = loginCodes.remove(jsCode);
-    if (code == null || code.expiresAt() <= now()) {
-      error(ctx, 40029, "invalid code");
-      return;
-    }
-    JsonObject answer = new JsonObject().put("openid", code.subject()).put("session_key", random(16));
-    String unionid = users.get(code.subject());
-    if (unionid != null && !unionid.isEmpty()) {
-      answer.put("unionid", unionid);
-    }
-    // the real code2Session answers text/plain
-    respond(ctx, "text/plain", answer);
-  }
-
-  private synchronized void stableToken(RoutingContext ctx) {
-    JsonObject body = jsonBody(ctx);
-    if (body == null) {
-      return;
-    }
-    if (!"client_credential".equals(body.getValue("grant_type"))) {
-      error(ctx, 40002, "invalid grant_type");
-      return;
-    }
-    if (!checkCredentials(ctx, str(body.getValue("appid")), str(body.getValue("secret")))) {
-      return;
-    }
-    long now = now();
-    boolean force = Boolean.TRUE.equals(body.getValue("force_refresh"));
-    Token current = currentStable == null ? null : tokens.get(currentStable);
-    if (force) {
-      forceRefreshCalls++;
-      if (currentStable != null) {
-        tokens.remove(currentStable);
+  /** A handler run under this server's lock, like the test API's methods. */
+  private Consumer<RoutingContext> locked(Consumer<RoutingContext> handler) {
+    return ctx -> {
+      synchronized (this) {
+        handler.accept(ctx);
       }
-      current = null;
-    }
-    if (current == null || current.expiresAt() - now <= RENEW_WINDOW_MS) {
-      current = new Token("stable-" + random(24), now + tokenLifetimeMs);
-      tokens.put(current.value(), current);
-      currentStable = current.value();
-    }
-    respond(ctx, new JsonObject().put("access_token", current.value())
-      .put("expires_in", Math.max(0, (current.expiresAt() - now) / 1000)));
-  }
-
-  private synchronized void classicToken(RoutingContext ctx) {
-    if (!"client_credential".equals(ctx.queryParams().get("grant_type"))) {
-      error(ctx, 40002, "invalid grant_type");
-      return;
-    }
-    if (!checkCredentials(ctx, ctx.queryParams().get("appid"), ctx.queryParams().get("secret"))) {
-      return;
-    }
-    long now = now();
-    if (currentClassic != null && tokens.get(currentClassic) != null) {
-      Token previous = tokens.get(currentClassic);
-      tokens.put(previous.value(), new Token(previous.value(), Math.min(previous.expiresAt(), now + RENEW_WINDOW_MS)));
-    }
-    Token token = new Token("classic-" + random(24), now + tokenLifetimeMs);
-    tokens.put(token.value(), token);
-    currentClassic = token.value();
-    respond(ctx, new JsonObject().put("access_token", token.value()).put("expires_in", tokenLifetimeMs / 1000));
-  }
-
-  private synchronized void subscribeSend(RoutingContext ctx) {
-    if (!checkToken(ctx)) {
-      return;
-    }
-    JsonObject body = jsonBody(ctx);
-    if (body == null) {
-      return;
-    }
-    String touser = str(body.getValue("touser"));
-    if (touser == null || !users.containsKey(touser)) {
-      error(ctx, 40003, "invalid openid");
-      return;
-    }
-    String templateId = str(body.getValue("template_id"));
-    Consents.Template template = consents.template(templateId);
-    if (template == null) {
-      error(ctx, 40037, "invalid template_id");
-      return;
-    }
-    String page = str(body.getValue("page"));
-    if (page != null && !page.isEmpty()) {
-      if (!consents.pageExists(page)) {
-        error(ctx, 41030, "invalid page");
-        return;
-      }
-    }
-    String state = str(body.getValue("miniprogram_state"));
-    if (state != null && !Set.of("developer", "trial", "formal").contains(state)) {
-      error(ctx, 47003, "argument invalid! miniprogram_state invalid");
-      return;
-    }
-    if (!(body.getValue("data") instanceof JsonObject data)) {
-      error(ctx, 47003, "argument invalid! data is empty");
-      return;
-    }
-    Consents.Checked checked = Consents.check(template, data);
-    if (checked.error() != null) {
-      error(ctx, 47003, checked.error());
-      return;
-    }
-    if (!template.longTerm() && !consents.consume(touser, templateId)) {
-      error(ctx, 43101, "user refuse to accept the msg");
-      return;
-    }
-    delivered.add(new DeliveredMessage(touser, templateId, page, checked.values(), state,
-      str(body.getValue("lang")), Instant.ofEpochMilli(now())));
-    respond(ctx, new JsonObject().put("errcode", 0).put("errmsg", "ok").put("msgid", WeChatReplies.messageId()));
-  }
-
-  private synchronized void phoneNumber(RoutingContext ctx) {
-    if (!checkToken(ctx)) {
-      return;
-    }
-    JsonObject body = jsonBody(ctx);
-    if (body == null) {
-      return;
-    }
-    String given = str(body.getValue("code"));
-    Code code = given == null ? null : phoneCodes.remove(given);
-    if (code == null || code.expiresAt() <= now()) {
-      error(ctx, 40029, "invalid code");
-      return;
-    }
-    String countryCode = code.subject().substring(0, code.subject().indexOf(':'));
-    String pure = code.subject().substring(code.subject().indexOf(':') + 1);
-    JsonObject info = new JsonObject()
-      .put("phoneNumber", "86".equals(countryCode) ? pure : "+" + countryCode + pure)
-      .put("purePhoneNumber", pure)
-      .put("countryCode", countryCodeAsNumber ? (Object) Integer.valueOf(countryCode) : countryCode)
-      .put("watermark", new JsonObject().put("timestamp", now() / 1000).put("appid", appId));
-    respond(ctx, new JsonObject().put("errcode", 0).put("errmsg", "ok").put("phone_info", info));
-  }
-
-  private boolean checkCredentials(RoutingContext ctx, String givenAppId, String givenSecret) {
-    if (!appId.equals(givenAppId)) {
-      error(ctx, 40013, "invalid appid");
-      return false;
-    }
-    if (!secret.equals(givenSecret)) {
-      error(ctx, 40125, "invalid appsecret");
-      return false;
-    }
-    return true;
-  }
-
-  private boolean checkToken(RoutingContext ctx) {
-    String given = ctx.queryParams().get("access_token");
-    if (given == null || given.isEmpty()) {
-      error(ctx, 41001, "access_token missing");
-      return false;
-    }
-    Token token = tokens.get(given);
-    if (token == null) {
-      error(ctx, 40001, "invalid credential, access_token is invalid or not latest");
-      return false;
-    }
-    if (token.expiresAt() <= now()) {
-      error(ctx, 42001, "access_token expired");
-      return false;
-    }
-    return true;
+    };
   }
 
   private long now() {
     return System.currentTimeMillis() + clockOffsetMs.get();
   }
 
-  private static String str(Object value) {
-    return value instanceof String s ? s : null;
-  }
-
-  private record Code(String subject, long expiresAt) {
-  }
-
-  private record Token(String value, long expiresAt) {
-  }
 
 }
