@@ -110,7 +110,7 @@ public final class MatchWorker extends VerticleBase {
       Future<Boolean> set = matched ? Future.succeededFuture(true)
           : indexReaches(position, System.currentTimeMillis()).compose(v -> {
             long t0 = System.nanoTime();
-            return matchSets.compute(spec, exclusions(spec)).map(r -> {
+            return matchSets.compute(spec, catalog.exclusionsOf(spec)).map(r -> {
               LOG.info("match set {} v{}: {} eligible, {} unknown in {} ms{}", id, spec.version(), r.eligible(),
                   r.unknown(), (System.nanoTime() - t0) / 1_000_000, r.installed() ? "" : " (superseded)");
               return r.installed();
@@ -121,7 +121,7 @@ public final class MatchWorker extends VerticleBase {
         if (!installed || granted || spec.mode() != Mode.AUTO_GRANT || !spec.openOn(Clock.today())) {
           return Future.succeededFuture();
         }
-        return autoGrants.grantAll(spec, exclusions(spec)).compose(o -> {
+        return autoGrants.grantAll(spec, catalog.exclusionsOf(spec)).compose(o -> {
           LOG.info("auto-grant {} v{}: {} granted, {} skipped{}", id, spec.version(), o.granted(), o.skipped(),
               o.poolExhausted() ? ", pool exhausted" : "");
           return store.api().hset(List.of(StoredPolicy.key(id), "grantedVersion", String.valueOf(spec.version())))
@@ -179,7 +179,7 @@ public final class MatchWorker extends VerticleBase {
           for (String pid : cf.<List<String>>resultAt(i)) {
             PolicySpec spec = catalog.spec(pid).orElse(null);
             if (spec != null && spec.mode() == Mode.AUTO_GRANT && spec.openOn(today)) {
-              grants = grants.compose(v -> autoGrants.grant(spec, exclusions(spec), List.of(uscc)).mapEmpty());
+              grants = grants.compose(v -> autoGrants.grant(spec, catalog.exclusionsOf(spec), List.of(uscc)).mapEmpty());
             }
           }
         }
@@ -188,10 +188,5 @@ public final class MatchWorker extends VerticleBase {
     });
   }
 
-  private Set<String> exclusions(PolicySpec spec) {
-    Set<String> all = new LinkedHashSet<>(spec.exclusions());
-    all.addAll(catalog.exclusionsOf(spec.id()));
-    return all;
-  }
 
 }

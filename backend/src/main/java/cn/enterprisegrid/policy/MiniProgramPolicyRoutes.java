@@ -224,7 +224,7 @@ public final class MiniProgramPolicyRoutes {
     Profile profile = ProfileDeriver.standard().profile(s.enterprise(), today);
     long fen = checkEligible(spec, profile);
     return redemptions.apply(new Redemptions.Request(spec.id(), spec.version(), s.uscc(), s.enterprise().name(), fen,
-        prefilled(spec, profile), List.copyOf(exclusions(spec)), principal.actor(), key, fingerprint, false), today);
+        prefilled(spec, profile), List.copyOf(catalog.exclusionsOf(spec)), principal.actor(), key, fingerprint, false), today);
   }
 
   /**
@@ -280,17 +280,12 @@ public final class MiniProgramPolicyRoutes {
    * application or grant: applying would be refused, so the firm is told why up front.
    */
   private java.util.Optional<String> blockingExclusion(PolicySpec spec, Map<String, JsonObject> byPolicy) {
-    return exclusions(spec).stream().filter(other -> {
+    return catalog.exclusionsOf(spec).stream().filter(other -> {
       JsonObject app = byPolicy.get(other);
       return app != null && Set.of("PENDING_REVIEW", "GRANTED", "PAID").contains(app.getString("status"));
     }).findFirst();
   }
 
-  private Set<String> exclusions(PolicySpec spec) {
-    Set<String> all = new java.util.LinkedHashSet<>(spec.exclusions());
-    all.addAll(catalog.exclusionsOf(spec.id()));
-    return all;
-  }
 
   /** The figures the decision used, as the firm saw them prefilled: every tested field and the benefit's. */
   private JsonObject prefilled(PolicySpec spec, Profile profile) {

@@ -87,19 +87,18 @@ public final class PolicyCatalog implements Closeable {
     });
   }
 
-  /** Policies that cannot be stacked with {@code id}: its exclusions and those that exclude it. */
-  public Set<String> exclusionsOf(String id) {
-    Set<String> out = new LinkedHashSet<>();
-    PolicySpec own = specs.get(id);
-    if (own != null) {
-      out.addAll(own.exclusions());
-    }
+  /**
+   * Policies that cannot be stacked with {@code spec}: its own exclusions and the published policies
+   * that exclude it (exclusions bind both ways).
+   */
+  public Set<String> exclusionsOf(PolicySpec spec) {
+    Set<String> out = new LinkedHashSet<>(spec.exclusions());
     specs.forEach((other, s) -> {
-      if (s.exclusions().contains(id)) {
+      if (s.exclusions().contains(spec.id())) {
         out.add(other);
       }
     });
-    out.remove(id);
+    out.remove(spec.id());
     return out;
   }
 

@@ -6,7 +6,6 @@ import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.enterprise.Clock;
 import cn.enterprisegrid.grid.GridRoutes;
 import cn.enterprisegrid.http.Bodies;
-import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.index.Simulation;
@@ -19,8 +18,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The console's policy API: drafting, review, publication, amendment, closing, versions and the
@@ -136,12 +133,7 @@ public final class PolicyRoutes {
    */
   private void simulate(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
-    List<FieldError> errors = new ArrayList<>(PolicyValidator.check(body.copy().put("title",
-        body.getValue("title") == null ? "simulation" : body.getValue("title")), false, null));
-    if (body.getValue("eligibility") == null) {
-      errors.add(new FieldError("/eligibility", "eligibility is required to simulate"));
-    }
-    PolicyStore.invalidUnlessEmpty(errors);
+    PolicyStore.invalidUnlessEmpty(PolicyValidator.check(body, PolicyValidator.Stage.SIMULATION, null));
     Rule rule = Rule.parse(body.getJsonObject("eligibility").encode());
     Benefit benefit = body.getJsonObject("benefit") == null ? null : Benefit.parse(body.getJsonObject("benefit").encode());
     Double pool = body.getValue("fundPool") == null ? null : ((Number) body.getValue("fundPool")).doubleValue();

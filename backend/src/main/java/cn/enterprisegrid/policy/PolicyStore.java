@@ -63,7 +63,7 @@ public final class PolicyStore {
   /** Creates a draft in {@code department}; answers its id. */
   public Future<String> create(JsonObject draft, String department, String actor) {
     draft.put("department", department);
-    invalidUnlessEmpty(PolicyValidator.check(draft, false, null));
+    invalidUnlessEmpty(PolicyValidator.check(draft, PolicyValidator.Stage.DRAFT, null));
     return store.api().incr("policies:seq").compose(n -> {
       String id = "P" + n.toLong();
       return run("create", id, actor, List.of(draft.encode(), department, draft.getString("title"))).map(id);
@@ -73,7 +73,7 @@ public final class PolicyStore {
   /** Replaces the pending draft (an amendment when the policy is published). */
   public Future<Void> update(StoredPolicy p, JsonObject draft, String actor) {
     draft.put("department", p.department());
-    invalidUnlessEmpty(PolicyValidator.check(draft, false, p.id()));
+    invalidUnlessEmpty(PolicyValidator.check(draft, PolicyValidator.Stage.DRAFT, p.id()));
     return run("update", p.id(), actor, List.of(draft.encode(), "", draft.getString("title"))).mapEmpty();
   }
 
@@ -83,7 +83,7 @@ public final class PolicyStore {
     if (draft == null) {
       throw ProblemException.conflict("not-draft", "there is no draft to submit");
     }
-    invalidUnlessEmpty(PolicyValidator.check(draft, true, p.id()));
+    invalidUnlessEmpty(PolicyValidator.check(draft, PolicyValidator.Stage.SUBMISSION, p.id()));
     return run("submit", p.id(), actor, List.of()).mapEmpty();
   }
 
@@ -99,7 +99,7 @@ public final class PolicyStore {
       throw ProblemException.conflict("not-in-review", "there is no reviewed draft to publish");
     }
     JsonObject draft = new JsonObject(text);
-    invalidUnlessEmpty(PolicyValidator.check(draft, true, p.id()));
+    invalidUnlessEmpty(PolicyValidator.check(draft, PolicyValidator.Stage.SUBMISSION, p.id()));
     PolicySpec spec = PolicySpec.of(p.id(), p.version() + 1, draft);
     return run("publish", p.id(), actor, List.of(text, String.valueOf(Money.fen(spec.fundPool())),
         spec.mode().name(), spec.opensOn().toString(), spec.closesOn().toString(), spec.title()))

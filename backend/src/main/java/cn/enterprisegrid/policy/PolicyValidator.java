@@ -31,25 +31,40 @@ final class PolicyValidator {
 
   private PolicyValidator() {}
 
+  /** What a policy JSON must hold at each point of its life. */
+  enum Stage {
+    /** A draft to simulate: its eligibility, nothing else required. */
+    SIMULATION,
+    /** A saved draft: a title. */
+    DRAFT,
+    /** Submitted or published: every field a published policy needs. */
+    SUBMISSION
+  }
+
   /**
-   * The errors of {@code json}; {@code complete} also requires every field a published policy
-   * needs. {@code selfId} (may be null) is refused among the exclusions.
+   * The errors of {@code json} at {@code stage}; fields present are always checked. {@code selfId}
+   * (may be null) is refused among the exclusions.
    */
-  static List<FieldError> check(JsonObject json, boolean complete, String selfId) {
+  static List<FieldError> check(JsonObject json, Stage stage, String selfId) {
     List<FieldError> errors = new ArrayList<>();
     for (String name : json.fieldNames()) {
       if (!FIELDS.contains(name)) {
         errors.add(new FieldError("/" + name, "unknown field " + name));
       }
     }
-    if (complete) {
-      for (String name : REQUIRED) {
-        if (json.getValue(name) == null) {
-          errors.add(new FieldError("/" + name, name + " is required before submission"));
+    switch (stage) {
+      case SUBMISSION -> REQUIRED.stream().filter(name -> json.getValue(name) == null)
+          .forEach(name -> errors.add(new FieldError("/" + name, name + " is required before submission")));
+      case DRAFT -> {
+        if (json.getValue("title") == null) {
+          errors.add(new FieldError("/title", "title is required"));
         }
       }
-    } else if (json.getValue("title") == null) {
-      errors.add(new FieldError("/title", "title is required"));
+      case SIMULATION -> {
+        if (json.getValue("eligibility") == null) {
+          errors.add(new FieldError("/eligibility", "eligibility is required to simulate"));
+        }
+      }
     }
     text(json, "title", 200, errors);
     text(json, "department", 50, errors);

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.redemption;
 
+import cn.enterprisegrid.policy.StoredPolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -16,7 +17,7 @@ public final class Applications {
 
   /** The hash of the application of firm {@code uscc} to policy {@code policyId}. */
   public static String key(String policyId, String uscc) {
-    return "policy:{p:" + policyId + "}:app:" + uscc;
+    return StoredPolicy.key(policyId) + ":app:" + uscc;
   }
 
   /** The application id of a firm and a policy. */

@@ -4,6 +4,7 @@ import cn.enterprisegrid.enterprise.Clock;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
 import cn.enterprisegrid.policy.PolicySpec;
+import cn.enterprisegrid.policy.StoredPolicy;
 import cn.enterprisegrid.policyindex.match.PolicyMatcher;
 import cn.enterprisegrid.policyindex.profile.Profile;
 import cn.enterprisegrid.policyindex.profile.ProfileDeriver;
@@ -46,27 +47,33 @@ public final class AutoGrants {
 
   /** Grants to every firm of the policy's live eligible set. */
   public Future<Outcome> grantAll(PolicySpec spec, Set<String> exclusions) {
-    return store.api().smembers("policy:{p:" + spec.id() + "}:eligible").compose(r -> {
+    return store.api().smembers(StoredPolicy.key(spec.id()) + ":eligible").compose(r -> {
       List<String> usccs = new ArrayList<>();
       r.forEach(m -> usccs.add(m.toString()));
       usccs.sort(null);
-      return grant(spec, exclusions, usccs, 0, new int[2]);
+      return grant(spec, single(spec), exclusions, usccs, 0, new int[2]);
     });
   }
 
   /** Grants to the given firms (e.g. newly eligible after a profile change). */
   public Future<Outcome> grant(PolicySpec spec, Set<String> exclusions, List<String> usccs) {
-    return grant(spec, exclusions, usccs, 0, new int[2]);
+    return grant(spec, single(spec), exclusions, usccs, 0, new int[2]);
   }
 
-  private Future<Outcome> grant(PolicySpec spec, Set<String> exclusions, List<String> usccs, int from, int[] counts) {
+  /** The policy's rule compiled once for a run (eligibility is re-checked on each firm's current profile). */
+  private static PolicyMatcher single(PolicySpec spec) {
+    PolicyMatcher one = new PolicyMatcher();
+    one.put(spec.id(), spec.rule());
+    return one;
+  }
+
+  private Future<Outcome> grant(PolicySpec spec, PolicyMatcher one, Set<String> exclusions, List<String> usccs,
+      int from, int[] counts) {
     LocalDate today = Clock.today();
     if (from >= usccs.size() || !spec.openOn(today)) {
       return Future.succeededFuture(new Outcome(counts[0], counts[1], false));
     }
     List<String> batch = usccs.subList(from, Math.min(usccs.size(), from + batchSize));
-    PolicyMatcher one = new PolicyMatcher();
-    one.put(spec.id(), spec.rule());
     ProfileDeriver deriver = ProfileDeriver.standard();
     return enterprises.loadAll(batch).compose(firms -> {
       List<Future<Redemptions.Answer>> answers = new ArrayList<>();
@@ -103,7 +110,7 @@ public final class AutoGrants {
         LOG.warn("auto-grant {} v{}: the fund pool is exhausted after {} grants", spec.id(), spec.version(), counts[0]);
         return Future.succeededFuture(new Outcome(counts[0], counts[1], true));
       }
-      return grant(spec, exclusions, usccs, from + batch.size(), counts);
+      return grant(spec, one, exclusions, usccs, from + batch.size(), counts);
     });
   }
 }

@@ -2,11 +2,13 @@ package cn.enterprisegrid.redemption;
 
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.policy.StoredPolicy;
 import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Response;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,8 +41,8 @@ public final class Redemptions {
 
   /** Runs the apply script; refusals come back as problem answers, never as failed futures. */
   public Future<Answer> apply(Request r, LocalDate today) {
-    String pk = "policy:{p:" + r.policyId() + "}";
-    String idem = pk + ":idem:" + r.uscc() + ":" + (r.idempotencyKey() == null ? "-" : r.idempotencyKey());
+    String pk = StoredPolicy.key(r.policyId());
+    String idem = idempotencyKey(r.policyId(), r.uscc(), r.idempotencyKey() == null ? "-" : r.idempotencyKey());
     Instant now = Instant.now();
     List<String> keys = List.of(pk, pk + ":pool", Applications.key(r.policyId(), r.uscc()), pk + ":apps",
         pk + ":ledger", idem, "ent:{e:" + r.uscc() + "}:apps");
@@ -53,8 +55,7 @@ public final class Redemptions {
 
   /** A stored answer for this firm, policy and Idempotency-Key, if a first call completed. */
   public Future<Answer> replay(String policyId, String uscc, String idempotencyKey, String fingerprint) {
-    String idem = "policy:{p:" + policyId + "}:idem:" + uscc + ":" + idempotencyKey;
-    return store.api().get(idem).map(r -> {
+    return store.api().get(idempotencyKey(policyId, uscc, idempotencyKey)).map(r -> {
       if (r == null) {
         return null;
       }
@@ -64,6 +65,11 @@ public final class Redemptions {
       }
       return answer(String.valueOf(seen.getValue("code")), new JsonObject(seen.getString("body")));
     });
+  }
+
+  /** Where the answer to a firm's call with an Idempotency-Key is kept (beside the policy's other keys). */
+  private static String idempotencyKey(String policyId, String uscc, String key) {
+    return StoredPolicy.key(policyId) + ":idem:" + uscc + ":" + key;
   }
 
   private static Answer answer(String code, JsonObject body) {
@@ -123,7 +129,7 @@ public final class Redemptions {
     if (policyId == null || uscc == null) {
       return Future.failedFuture(ProblemException.notFound("no application " + applicationId));
     }
-    String pk = "policy:{p:" + policyId + "}";
+    String pk = StoredPolicy.key(policyId);
     List<String> args = new ArrayList<>(List.of(op, actor, Instant.now().toString()));
     args.addAll(more);
     return store.script("application_step", List.of(Applications.key(policyId, uscc), pk + ":pool", pk + ":ledger"),
@@ -140,7 +146,7 @@ public final class Redemptions {
 
   /** {@code {"total","reserved","paid","remaining"}} in 万元. */
   public Future<JsonObject> pool(String policyId) {
-    return store.api().hgetall("policy:{p:" + policyId + "}:pool").map(r -> {
+    return store.api().hgetall(StoredPolicy.key(policyId) + ":pool").map(r -> {
       Map<String, String> f = Hashes.flat(r);
       long total = Long.parseLong(f.getOrDefault("total", "0"));
       long reserved = Long.parseLong(f.getOrDefault("reserved", "0"));
@@ -150,41 +156,64 @@ public final class Redemptions {
     });
   }
 
-  /** A page of a policy's applications, newest first, optionally of one status. */
+  /**
+   * A page of a policy's applications, newest first, optionally of one status. Without a status the
+   * page is cut in Redis; with one, the index is read in chunks until the page is full, so a page
+   * costs what it shows, not the whole policy.
+   */
   public Future<JsonObject> ofPolicy(String policyId, String status, int offset, int limit) {
-    String pk = "policy:{p:" + policyId + "}";
-    return store.api().zrevrange(List.of(pk + ":apps", "0", "-1")).compose(r -> {
-      List<String> usccs = new ArrayList<>();
-      r.forEach(m -> usccs.add(m.toString()));
-      return load(policyId, usccs).map(all -> {
-        List<JsonObject> kept = all.stream().filter(a -> status == null || status.equals(a.getString("status"))).toList();
-        JsonArray items = new JsonArray();
-        kept.stream().skip(offset).limit(limit).forEach(items::add);
-        return new JsonObject().put("total", kept.size()).put("items", items);
-      });
-    });
+    String index = StoredPolicy.key(policyId) + ":apps";
+    if (status == null) {
+      return store.api().zcard(index).compose(total -> store.api()
+          .zrevrange(List.of(index, String.valueOf(offset), String.valueOf(offset + limit - 1)))
+          .compose(r -> load(policyId, members(r)))
+          .map(items -> new JsonObject().put("total", total.toLong()).put("items", new JsonArray(items))));
+    }
+    return filtered(policyId, index, status, 0, offset, limit, new ArrayList<>())
+        .map(items -> new JsonObject().put("items", new JsonArray(items)));
+  }
+
+  private static final int CHUNK = 500;
+
+  private Future<List<JsonObject>> filtered(String policyId, String index, String status, int from, int skip,
+      int limit, List<JsonObject> out) {
+    return store.api().zrevrange(List.of(index, String.valueOf(from), String.valueOf(from + CHUNK - 1)))
+        .compose(r -> load(policyId, members(r)).compose(chunk -> {
+          int skipped = skip;
+          for (JsonObject a : chunk) {
+            if (status.equals(a.getString("status"))) {
+              if (skipped > 0) {
+                skipped--;
+              } else if (out.size() < limit) {
+                out.add(a);
+              }
+            }
+          }
+          boolean more = r.size() == CHUNK && out.size() < limit;
+          return more ? filtered(policyId, index, status, from + CHUNK, skipped, limit, out)
+              : Future.succeededFuture(out);
+        }));
   }
 
   /** Every application and grant of a firm, newest first. */
   public Future<JsonArray> ofFirm(String uscc) {
-    return store.api().zrevrange(List.of("ent:{e:" + uscc + "}:apps", "0", "-1")).compose(r -> {
-      List<Future<JsonObject>> loads = new ArrayList<>();
-      r.forEach(pid -> loads.add(get(Applications.id(pid.toString(), uscc))));
-      return Future.all(loads).map(cf -> {
-        JsonArray out = new JsonArray();
-        for (int i = 0; i < loads.size(); i++) {
-          if (cf.resultAt(i) != null) {
-            out.add(cf.<JsonObject>resultAt(i));
-          }
-        }
-        return out;
-      });
-    });
+    return store.api().zrevrange(List.of("ent:{e:" + uscc + "}:apps", "0", "-1"))
+        .compose(r -> {
+          List<Future<JsonObject>> loads = new ArrayList<>();
+          members(r).forEach(policyId -> loads.add(get(Applications.id(policyId, uscc))));
+          return present(loads);
+        })
+        .map(JsonArray::new);
   }
 
   private Future<List<JsonObject>> load(String policyId, List<String> usccs) {
     List<Future<JsonObject>> loads = new ArrayList<>();
     usccs.forEach(u -> loads.add(get(Applications.id(policyId, u))));
+    return present(loads);
+  }
+
+  /** The loaded applications, in order, without the ones that were not found. */
+  private static Future<List<JsonObject>> present(List<Future<JsonObject>> loads) {
     return Future.all(loads).map(cf -> {
       List<JsonObject> out = new ArrayList<>();
       for (int i = 0; i < loads.size(); i++) {
@@ -194,5 +223,11 @@ public final class Redemptions {
       }
       return out;
     });
+  }
+
+  private static List<String> members(Response r) {
+    List<String> out = new ArrayList<>();
+    r.forEach(m -> out.add(m.toString()));
+    return out;
   }
 }
