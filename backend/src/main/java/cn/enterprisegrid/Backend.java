@@ -1,21 +1,22 @@
 package cn.enterprisegrid;
 
 import cn.enterprisegrid.auth.Tokens;
+import cn.enterprisegrid.config.NodeId;
 import cn.enterprisegrid.config.Settings;
 import cn.enterprisegrid.demo.Bootstrap;
+import cn.enterprisegrid.enterprise.EnterpriseIndexer;
 import cn.enterprisegrid.enterprise.FirmWrites;
 import cn.enterprisegrid.enterprise.ViewCache;
 import cn.enterprisegrid.enterprise.ViewInvalidator;
 import cn.enterprisegrid.http.HttpVerticle;
-import cn.enterprisegrid.config.NodeId;
-import cn.enterprisegrid.index.EnterpriseIndexer;
+import cn.enterprisegrid.notify.LoggingSms;
+import cn.enterprisegrid.notify.NotifySettings;
+import cn.enterprisegrid.notify.NotifyVerticle;
 import cn.enterprisegrid.policy.MatchWorker;
 import cn.enterprisegrid.policy.PolicyCatalog;
 import cn.enterprisegrid.policy.PolicyFeed;
-import cn.enterprisegrid.policyindex.index.PolicySearchIndex;
-import cn.enterprisegrid.notify.LoggingSms;
-import cn.enterprisegrid.notify.NotifyVerticle;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
+import cn.enterprisegrid.policyindex.index.PolicySearchIndex;
 import cn.enterprisegrid.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -24,6 +25,7 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,13 +109,14 @@ public final class Backend {
               })
               .compose(matchId -> {
                 workers.add(0, matchId);
-                return (settings.notifications().enabled()
+                NotifySettings notify = NotifySettings.from(settings.source());
+                return (notify.enabled()
                       ? vertx.deployVerticle(
-                          new NotifyVerticle(settings, opened.nodeId(), new LoggingSms(), java.time.Clock.systemUTC()))
+                          new NotifyVerticle(settings, notify, opened.nodeId(), new LoggingSms(), Clock.systemUTC()))
                       : Future.<String>succeededFuture(null))
                   .compose(notifyId -> vertx.deployVerticle(
-                      () -> new HttpVerticle(settings, opened.secret(), metrics, opened.index(), opened.catalog(),
-                          views),
+                      () -> new HttpVerticle(settings, () -> new ApiRoutes(settings, opened.secret(), metrics,
+                          opened.index(), opened.catalog(), views, notify)),
                       new DeploymentOptions().setInstances(Math.max(1, settings.httpInstances())))
                   .map(httpId -> new Backend(vertx, settings, opened, workers, httpId))
                   .map(b -> {

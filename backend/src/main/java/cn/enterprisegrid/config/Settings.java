@@ -1,17 +1,19 @@
 package cn.enterprisegrid.config;
 
-import io.vertx.core.json.JsonObject;
-
 import static cn.enterprisegrid.config.ConfigValues.integer;
 import static cn.enterprisegrid.config.ConfigValues.str;
+
+import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Every setting of the backend, read once at start-up from the environment and an optional
- * config file (see the README's configuration table; names are the environment variable names).
+ * The settings every part of the backend needs, read once at start-up from the environment and an
+ * optional config file (see the README's configuration table; names are the environment variable
+ * names). A domain with settings of its own reads them from {@link #source()} (e.g. the
+ * notification sender's {@code NOTIFY_*}), so this class knows no domain.
  */
 public record Settings(
     int httpPort,
@@ -29,7 +31,7 @@ public record Settings(
     String mpEnterprisePage,
     Duration invitationTtl,
     int autoGrantBatch,
-    cn.enterprisegrid.notify.NotifySettings notifications) {
+    JsonObject source) {
 
   /** True when no external Redis is configured and the backend runs its own. */
   public boolean embeddedRedis() {
@@ -67,39 +69,14 @@ public record Settings(
         str(c, "MP_ENTERPRISE_PAGE", "pages/enterprise/index"),
         Duration.ofHours(integer(c, "INVITATION_TTL_HOURS", 7 * 24)),
         integer(c, "AUTO_GRANT_BATCH", 500),
-        cn.enterprisegrid.notify.NotifySettings.from(c));
+        c.copy());
   }
 
   /** The same settings with another Redis URL (used once the embedded Redis has started). */
   public Settings withRedisUrl(String url) {
     return new Settings(httpPort, dataDir, url, redisAppendFsync, adminPassword, jwtSecret, tokenTtl,
         bodyLimitBytes, httpInstances, wechatApiBase, wechatAppId, wechatSecret, mpEnterprisePage,
-        invitationTtl, autoGrantBatch, notifications);
+        invitationTtl, autoGrantBatch, source);
   }
 
-  public Settings withHttpPort(int port) {
-    return new Settings(port, dataDir, redisUrl, redisAppendFsync, adminPassword, jwtSecret, tokenTtl,
-        bodyLimitBytes, httpInstances, wechatApiBase, wechatAppId, wechatSecret, mpEnterprisePage,
-        invitationTtl, autoGrantBatch, notifications);
-  }
-
-  public JsonObject toJson() {
-    return new JsonObject()
-        .put("HTTP_PORT", httpPort)
-        .put("DATA_DIR", dataDir.toString())
-        .put("REDIS_URL", redisUrl)
-        .put("REDIS_APPENDFSYNC", redisAppendFsync)
-        .put("ADMIN_PASSWORD", adminPassword)
-        .put("JWT_SECRET", jwtSecret)
-        .put("TOKEN_TTL_MINUTES", tokenTtl.toMinutes())
-        .put("BODY_LIMIT_BYTES", bodyLimitBytes)
-        .put("HTTP_INSTANCES", httpInstances)
-        .put("WECHAT_API_BASE", wechatApiBase)
-        .put("WECHAT_APPID", wechatAppId)
-        .put("WECHAT_SECRET", wechatSecret)
-        .put("MP_ENTERPRISE_PAGE", mpEnterprisePage)
-        .put("INVITATION_TTL_HOURS", invitationTtl.toHours())
-        .put("AUTO_GRANT_BATCH", autoGrantBatch)
-        .mergeIn(notifications.toJson());
-  }
 }

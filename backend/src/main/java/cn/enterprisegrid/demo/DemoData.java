@@ -4,22 +4,24 @@ import cn.enterprisegrid.auth.AccountStore;
 import cn.enterprisegrid.auth.Passwords;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
-import cn.enterprisegrid.enterprise.Clock;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.EnterpriseValidator;
 import cn.enterprisegrid.enterprise.Uscc;
 import cn.enterprisegrid.policyindex.profile.Enterprise;
-import io.vertx.core.json.JsonObject;
-import java.time.LocalDate;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * Demo data for 开化县 (330824, 衢州市, 浙江省). Each part is loaded once, guarded by its own marker
@@ -88,7 +90,7 @@ public final class DemoData {
         .map(a -> a.scope().uscc()).toList();
     EnterpriseValidator validator = EnterpriseValidator.standard();
     EnterpriseStore enterprises = new EnterpriseStore(store);
-    LocalDate today = Clock.today();
+    LocalDate today = ChinaTime.today();
     List<List<Enterprise>> batches = new ArrayList<>();
     List<Enterprise> batch = new ArrayList<>();
     for (int i = 0; i < FIRMS; i++) {
@@ -118,14 +120,14 @@ public final class DemoData {
     return chain;
   }
 
-  private Future<Void> once(String part, java.util.function.Supplier<Future<Void>> loader) {
+  private Future<Void> once(String part, Supplier<Future<Void>> loader) {
     String marker = "demo:loaded:" + part;
     return store.api().exists(List.of(marker)).compose(r -> {
       if (r.toInteger() == 1) {
         return Future.succeededFuture();
       }
       return loader.get()
-          .compose(v -> store.api().set(List.of(marker, java.time.Instant.now().toString())))
+          .compose(v -> store.api().set(List.of(marker, Instant.now().toString())))
           .onSuccess(v -> LOG.info("demo data loaded: {}", part))
           .mapEmpty();
     });

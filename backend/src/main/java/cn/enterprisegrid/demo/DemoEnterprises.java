@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -42,7 +43,7 @@ public final class DemoEnterprises {
   private final List<String> classes = new ArrayList<>();
   private final List<Integer> cumulative = new ArrayList<>();
   private final Divisions divisions = Divisions.standard();
-  private final int lastYear = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1;
+  private final int lastYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
 
   public DemoEnterprises(long seed) {
     this.random = new Random(seed);

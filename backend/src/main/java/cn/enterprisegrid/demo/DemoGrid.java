@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -144,7 +145,7 @@ final class DemoGrid {
         .compose(ids -> {
           List<String> all = new ArrayList<>();
           ids.forEach(r -> all.add(r.toString()));
-          java.util.Collections.shuffle(all, random);
+          Collections.shuffle(all, random);
           List<String> chosen = all.subList(0, Math.min(200, all.size()));
           return store.script("callback", List.of(), List.of("sample", "demo", String.valueOf(now),
               new JsonObject().put("visits", new JsonArray(chosen)).put("days", 60).put("size", 200).encode()));

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.Provenance.Source;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.policyindex.profile.Enterprise;
@@ -12,6 +13,8 @@ import io.vertx.redis.client.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +73,7 @@ public final class EnterpriseStore {
    * order; null for a firm not stored. For listings that find their ids elsewhere (the index).
    */
   public Future<List<JsonObject>> get(List<String> usccs) {
-    LocalDate today = Clock.today();
+    LocalDate today = ChinaTime.today();
     return loadAll(usccs).map(list -> {
       List<JsonObject> out = new ArrayList<>(list.size());
       list.forEach(s -> out.add(s.exists() ? views.render(s, today) : null));
@@ -102,7 +105,7 @@ public final class EnterpriseStore {
     List<String> ids = records.stream().map(Enterprise::uscc).toList();
     return loadAll(ids).compose(bases -> {
       List<Future<Outcome>> writes = new ArrayList<>(records.size());
-      Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (int i = 0; i < records.size(); i++) {
         // a firm twice in one batch: the second write must see the first, so it reads again
         StoredEnterprise pre = seen.add(ids.get(i)) ? bases.get(i) : null;
@@ -131,14 +134,14 @@ public final class EnterpriseStore {
    * of those fields. Fails with 422 naming the field, 404 when the firm is unknown.
    */
   public Future<Outcome> verify(String uscc, JsonObject fieldsPatch, String liaisonActor) {
-    Set<String> any = new java.util.HashSet<>(EnterpriseValidator.ALL);
+    Set<String> any = new HashSet<>(EnterpriseValidator.ALL);
     any.remove("uscc");
     return patch(uscc, fieldsPatch, any, Source.VERIFIED, liaisonActor);
   }
 
   private Future<Outcome> patch(String uscc, JsonObject patch, Set<String> allowed, Source source,
       String actor) {
-    EnterpriseValidator.Result r = validator.patch(patch, allowed, uscc, Clock.today());
+    EnterpriseValidator.Result r = validator.patch(patch, allowed, uscc, ChinaTime.today());
     if (!r.valid()) {
       return Future.failedFuture(ProblemException.invalid(r.errors()));
     }
@@ -149,7 +152,7 @@ public final class EnterpriseStore {
         throw ProblemException.notFound("no such enterprise");
       }
       // a year's figures merge with what is known of that year: reporting revenue keeps assets
-      Map<String, String> merged = new java.util.LinkedHashMap<>(fields);
+      Map<String, String> merged = new LinkedHashMap<>(fields);
       merged.replaceAll((k, v) -> k.startsWith(EnterpriseFields.FINANCIALS) ? mergeYear(base, k, v) : v);
       return source == Source.VERIFIED ? WritePlan.verify(base, merged, prov) : WritePlan.report(base, merged, prov);
     });
@@ -268,7 +271,7 @@ public final class EnterpriseStore {
     plan.sets.forEach((k, v) -> sets.add(k).add(v));
     if (plan.valuesChanged()) {
       Enterprise e = plan.known != null ? plan.known : EnterpriseFields.toEnterprise(b.uscc(), plan.values);
-      sets.add("derived").add(views.storedDerived(e, Clock.today()).encode());
+      sets.add("derived").add(views.storedDerived(e, ChinaTime.today()).encode());
       sets.add("region").add(e.regionCode() == null ? "" : e.regionCode());
     }
     if (!b.exists()) {

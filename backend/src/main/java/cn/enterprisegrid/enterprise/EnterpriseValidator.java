@@ -12,6 +12,7 @@ import cn.enterprisegrid.policyindex.reference.IndustryLevel;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -243,12 +244,12 @@ public final class EnterpriseValidator {
     }
     String field = pointer.substring(pointer.lastIndexOf('/') + 1);
     if (!(v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
-        || v instanceof java.math.BigInteger)) {
+        || v instanceof BigInteger)) {
       errors.add(new FieldError(pointer, field + " must be a whole number"));
       return null;
     }
     long l = ((Number) v).longValue();
-    if (v instanceof java.math.BigInteger || l < min || l > max) {
+    if (v instanceof BigInteger || l < min || l > max) {
       errors.add(new FieldError(pointer, field + " must lie within " + min + ".." + max));
       return null;
     }

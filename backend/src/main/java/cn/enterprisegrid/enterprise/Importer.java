@@ -2,8 +2,9 @@ package cn.enterprisegrid.enterprise;
 
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
-import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.http.Problem.FieldError;
+import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.policyindex.profile.Enterprise;
 import io.vertx.core.Future;
@@ -127,7 +128,7 @@ public final class Importer {
       req.pause();
       List<Line> lines = batch;
       batch = new ArrayList<>();
-      LocalDate today = Clock.today();
+      LocalDate today = ChinaTime.today();
       vertx.executeBlocking(() -> parse(lines, today), false).onComplete(ar -> {
         parsing = false;
         if (ar.failed()) {

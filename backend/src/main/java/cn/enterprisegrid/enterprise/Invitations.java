@@ -4,18 +4,19 @@ import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One-time, expiring invitations to bind a WeChat user to a firm (企业码 binding). A token is
@@ -47,7 +48,7 @@ public final class Invitations {
     byte[] nonceBytes = new byte[16];
     random.nextBytes(nonceBytes);
     String nonce = B64.encodeToString(nonceBytes);
-    Instant expires = Instant.now().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant expires = Instant.now().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
     String body = uscc + "." + expires.getEpochSecond() + "." + nonce;
     String token = body + "." + sign(body);
     JsonObject after = new JsonObject().put("expiresAt", expires.toString());

@@ -1,6 +1,7 @@
 package cn.enterprisegrid.enterprise;
 
 import cn.enterprisegrid.auth.Principal;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -36,7 +37,7 @@ public final class ProfileCache {
    * out of scope alike).
    */
   public Future<Buffer> read(String uscc, Principal principal) {
-    LocalDate today = Clock.today();
+    LocalDate today = ChinaTime.today();
     long epoch = cache.epoch();
     if (cache.trusted()) {
       ViewCache.Entry e = cache.get(uscc);

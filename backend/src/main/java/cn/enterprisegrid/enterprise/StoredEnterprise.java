@@ -1,11 +1,11 @@
 package cn.enterprisegrid.enterprise;
 
-import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.policyindex.profile.Enterprise;
+import cn.enterprisegrid.store.Hashes;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,7 +35,7 @@ public record StoredEnterprise(String uscc, long version, Map<String, String> va
 
   public String regionCode() {
     String v = values.get("regionCode");
-    return v == null ? null : (String) io.vertx.core.json.Json.decodeValue(v);
+    return v == null ? null : (String) Json.decodeValue(v);
   }
 
   /** The canonical record of the current values (pending corrections not applied). */

@@ -1,6 +1,7 @@
 package cn.enterprisegrid.enterprise;
 
 import cn.enterprisegrid.enterprise.Provenance.Source;
+import cn.enterprisegrid.policyindex.profile.Enterprise;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +40,7 @@ public final class WritePlan {
   String rejection;
   String rejectionField;
   /** The resulting record when already at hand (a new firm from the registry), else null. */
-  cn.enterprisegrid.policyindex.profile.Enterprise known;
+  Enterprise known;
 
   private WritePlan(StoredEnterprise base, String action, Provenance provenance) {
     this.base = base;

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -55,7 +56,7 @@ public final class AccessLog implements Handler<RoutingContext> {
     String line = String.format("%s - - [%s] \"%s %s %s\" %d %d \"%s\" \"%s\"",
         remote == null ? null : remote.host(),
         DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(
-            java.time.Instant.ofEpochMilli(start), ZoneOffset.UTC)),
+            Instant.ofEpochMilli(start), ZoneOffset.UTC)),
         method, uri, version, status, req.response().bytesWritten(),
         referrer == null ? "-" : referrer, agent == null ? "-" : agent);
     if (status >= 500) {

@@ -2,6 +2,7 @@ package cn.enterprisegrid.http;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -17,7 +18,7 @@ public final class Bodies {
     }
     Object value;
     try {
-      value = io.vertx.core.json.Json.decodeValue(buf);
+      value = Json.decodeValue(buf);
     } catch (DecodeException e) {
       throw ProblemException.badRequest("", "the body is not well-formed JSON");
     }

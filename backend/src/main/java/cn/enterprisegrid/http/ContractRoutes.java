@@ -11,6 +11,8 @@ import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.ValidatedRequest;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +52,8 @@ public final class ContractRoutes {
    * resolves them, whatever order the contract lists them in.
    */
   public void mount(Router router) {
-    List<Operation> ops = new java.util.ArrayList<>(contract.operations());
-    ops.sort(java.util.Comparator.comparingLong(op -> op.getOpenAPIPath().chars().filter(c -> c == '{').count()));
+    List<Operation> ops = new ArrayList<>(contract.operations());
+    ops.sort(Comparator.comparingLong(op -> op.getOpenAPIPath().chars().filter(c -> c == '{').count()));
     for (Operation op : ops) {
       List<Handler<RoutingContext>> chain = handlers.get(op.getOperationId());
       if (chain == null) {

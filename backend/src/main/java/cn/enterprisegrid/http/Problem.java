@@ -10,7 +10,21 @@ import java.util.List;
  * branch on it; {@code pointer} names the offending field of the request body as a JSON pointer.
  */
 public record Problem(String type, String title, int status, String detail, String pointer,
-    List<FieldError> errors) {
+    List<FieldError> errors, JsonObject extensions) {
+
+  public Problem(String type, String title, int status, String detail, String pointer, List<FieldError> errors) {
+    this(type, title, status, detail, pointer, errors, null);
+  }
+
+  /**
+   * The same problem with RFC 7807 extension members (e.g. the conflicting application); they
+   * never replace the standard members.
+   */
+  public Problem with(JsonObject members) {
+    JsonObject merged = extensions == null ? new JsonObject() : extensions.copy();
+    merged.mergeIn(members);
+    return new Problem(type, title, status, detail, pointer, errors, merged);
+  }
 
   /** One offending field: its JSON pointer and what is wrong with it. */
   public record FieldError(String pointer, String detail) {}
@@ -35,7 +49,8 @@ public record Problem(String type, String title, int status, String detail, Stri
   }
 
   public JsonObject toJson(String instance) {
-    JsonObject json = new JsonObject()
+    JsonObject json = extensions == null ? new JsonObject() : extensions.copy();
+    json
         .put("type", type)
         .put("title", title)
         .put("status", status)

@@ -1,10 +1,11 @@
 package cn.enterprisegrid.notify;
 
-import cn.enterprisegrid.index.Change;
-import cn.enterprisegrid.index.ChangeGroup;
+import cn.enterprisegrid.changes.Change;
+import cn.enterprisegrid.changes.ChangeGroup;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Response;
@@ -91,7 +92,7 @@ final class ChangeFanout {
       }
     }
     // policies that cannot be stacked with this one: the fan-out skips firms holding one of them
-    if (event.getValue("exclusions") instanceof io.vertx.core.json.JsonArray ex) {
+    if (event.getValue("exclusions") instanceof JsonArray ex) {
       out.put("exclusions", ex);
     }
     if (out.containsKey("title") && out.containsKey("department") && out.containsKey("exclusions")) {
@@ -101,7 +102,7 @@ final class ChangeFanout {
             "exclusions"))
         .map(r -> {
           if (!out.containsKey("exclusions") && r.get(4) != null && r.get(4).toString().startsWith("[")) {
-            out.put("exclusions", new io.vertx.core.json.JsonArray(r.get(4).toString()));
+            out.put("exclusions", new JsonArray(r.get(4).toString()));
           }
           String[] names = {"title", "department", "mode"};
           for (int i = 0; i < names.length; i++) {

@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +66,7 @@ final class Inbox {
                     .put("category", m.category()).put("title", m.title()).put("body", m.body())
                     .put("policyId", n.getString("policy")).put("version", n.getString("version"))
                     .put("uscc", n.getString("uscc"))
-                    .put("createdAt", java.time.Instant.ofEpochMilli(scores.get(i) / 1000).toString())
+                    .put("createdAt", Instant.ofEpochMilli(scores.get(i) / 1000).toString())
                     .put("read", read.get(i).toInteger() == 1));
               }
               Object next = ids.size() == limit ? String.valueOf(scores.get(scores.size() - 1)) : null;
@@ -115,7 +117,7 @@ final class Inbox {
     if (r == null) {
       return;
     }
-    if (r.size() > 0 && r.get(0).type() == io.vertx.redis.client.ResponseType.MULTI) {
+    if (r.size() > 0 && r.get(0).type() == ResponseType.MULTI) {
       for (Response pair : r) {
         ids.add(pair.get(0).toString());
         scores.add((long) Double.parseDouble(pair.get(1).toString()));

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.notify;
 
+import cn.enterprisegrid.grid.Liaison;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ public final class LoggingSms implements Sms {
   @Override
   public Future<Void> send(String phone, String text) {
     sent.incrementAndGet();
-    LOG.info("SMS to {}: {}", cn.enterprisegrid.grid.Liaison.mask(phone), text);
+    LOG.info("SMS to {}: {}", Liaison.mask(phone), text);
     return Future.succeededFuture();
   }
 

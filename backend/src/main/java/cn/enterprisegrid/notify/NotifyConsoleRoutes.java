@@ -3,8 +3,8 @@ package cn.enterprisegrid.notify;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
-import cn.enterprisegrid.grid.GridRoutes;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.http.Replies;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -57,7 +57,7 @@ public final class NotifyConsoleRoutes {
       }
       department = own;
     }
-    GridRoutes.reply(ctx, 200, funnel.report(blankToNull(ctx.request().getParam("policy")), blankToNull(department)));
+    Replies.json(ctx, 200, funnel.report(blankToNull(ctx.request().getParam("policy")), blankToNull(department)));
   }
 
   /** Newest first; {@code next} pages on. */
@@ -68,7 +68,7 @@ public final class NotifyConsoleRoutes {
       throw ProblemException.badRequest("/cursor", "cursor must be the `next` value of a previous page");
     }
     String hi = cursor == null ? "+" : "(" + cursor;
-    GridRoutes.reply(ctx, 200, Future.all(
+    Replies.json(ctx, 200, Future.all(
             store.api().xrevrange(List.of(NotifyKeys.DEAD, hi, "-", "COUNT", String.valueOf(limit))),
             store.api().xlen(NotifyKeys.DEAD))
         .map(all -> {
@@ -91,14 +91,14 @@ public final class NotifyConsoleRoutes {
     if (!STREAM_ID.matcher(id).matches()) {
       throw ProblemException.notFound("no dead letter " + id);
     }
-    GridRoutes.reply(ctx, 200, store.script("notify_replay", List.of(), List.of(id, Guard.principal(ctx).actor()))
+    Replies.json(ctx, 200, store.script("notify_replay", List.of(), List.of(id, Guard.principal(ctx).actor()))
         .compose(r -> r == null
             ? Future.failedFuture(ProblemException.notFound("no dead letter " + id))
             : Future.succeededFuture(new JsonObject().put("id", id).put("replayedAs", r.toString()))));
   }
 
   private void stats(RoutingContext ctx) {
-    GridRoutes.reply(ctx, 200, Future.all(store.api().hgetall(NotifyKeys.STATS),
+    Replies.json(ctx, 200, Future.all(store.api().hgetall(NotifyKeys.STATS),
             store.api().xlen(NotifyKeys.OUTBOX), store.api().xlen(NotifyKeys.DEAD),
             store.api().zcard(NotifyKeys.RETRY), store.api().zcard(NotifyKeys.DUE),
             store.api().xpending(List.of(NotifyKeys.OUTBOX, NotifyKeys.GROUP)).otherwise((Response) null))

@@ -1,10 +1,10 @@
 package cn.enterprisegrid.notify;
 
-import io.vertx.core.json.JsonObject;
-
 import static cn.enterprisegrid.config.ConfigValues.integer;
 import static cn.enterprisegrid.config.ConfigValues.positive;
 import static cn.enterprisegrid.config.ConfigValues.str;
+
+import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -79,7 +79,7 @@ public record NotifySettings(int senders, int maxAttempts, Duration retryBase, D
         !"false".equalsIgnoreCase(str(c, "NOTIFY_ENABLED", "true")));
   }
 
-  /** The keys as read, for {@code Settings.toJson()} (the FCM token is masked). */
+  /** The keys as read (the FCM token is masked), e.g. for a start-up log line. */
   public JsonObject toJson() {
     return new JsonObject()
         .put("NOTIFY_SENDERS", senders)

@@ -25,6 +25,7 @@ import java.util.List;
  */
 public final class NotifyVerticle extends VerticleBase {
   private final Settings settings;
+  private final NotifySettings ns;
   private final String node;
   private final Sms sms;
   private final Clock clock;
@@ -39,13 +40,15 @@ public final class NotifyVerticle extends VerticleBase {
   private ChangeFanout fanout;
 
   /**
-   * @param settings the backend settings ({@link Settings#notifications()} for this package)
+   * @param settings the backend settings (Redis, WeChat)
+   * @param ns       this package's settings ({@code NOTIFY_*})
    * @param node     this node's stable name ({@code config.NodeId}): its consumer name in the groups
    * @param sms      the SMS gateway (a {@link LoggingSms} by default)
    * @param clock    the clock of quiet hours, digests and backoff (tests may fix it)
    */
-  public NotifyVerticle(Settings settings, String node, Sms sms, Clock clock) {
+  public NotifyVerticle(Settings settings, NotifySettings ns, String node, Sms sms, Clock clock) {
     this.settings = settings;
+    this.ns = ns;
     this.node = node;
     this.sms = sms;
     this.clock = clock;
@@ -53,7 +56,6 @@ public final class NotifyVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    NotifySettings ns = settings.notifications();
     store = Store.connect(vertx, settings.redisUrl());
     // blocking reads (XREADGROUP BLOCK) hold their own connections
     blocking = Redis.createClient(vertx, new RedisOptions().setConnectionString(settings.redisUrl())

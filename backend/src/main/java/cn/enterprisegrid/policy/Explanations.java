@@ -2,6 +2,7 @@ package cn.enterprisegrid.policy;
 
 import cn.enterprisegrid.policyindex.match.Gap;
 import cn.enterprisegrid.policyindex.match.LeafExplanation;
+import cn.enterprisegrid.policyindex.rule.Truth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,7 @@ import java.util.Map;
  * clause it cites, so the mini-program can show "第三条: 上年度营业收入不低于5000万元" beside the
  * firm's own figure.
  */
-final class Explanations {
+public final class Explanations {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Explanations() {}
@@ -38,9 +39,9 @@ final class Explanations {
   }
 
   /** The profile fields an UNKNOWN verdict waits for, in rule order, without repeats. */
-  static JsonArray missing(List<LeafExplanation> leaves) {
+  public static JsonArray missing(List<LeafExplanation> leaves) {
     JsonArray out = new JsonArray();
-    leaves.stream().filter(l -> l.truth() == cn.enterprisegrid.policyindex.rule.Truth.UNKNOWN)
+    leaves.stream().filter(l -> l.truth() == Truth.UNKNOWN)
         .map(l -> l.field().jsonName()).distinct().forEach(out::add);
     return out;
   }

@@ -1,13 +1,15 @@
 package cn.enterprisegrid.policy;
 
-import cn.enterprisegrid.enterprise.Clock;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -35,19 +37,19 @@ public final class MatchSets {
    * {@code exclusions} (both directions) go with the set, so that the notification fan-out does not
    * tell a firm about a policy it cannot stack with one it holds.
    */
-  public Future<Result> compute(PolicySpec spec, java.util.Collection<String> exclusions) {
+  public Future<Result> compute(PolicySpec spec, Collection<String> exclusions) {
     List<String> eligible = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     index.refresh();
-    index.forEachEligible(spec.rule(), Clock.today(), eligible::add);
-    index.forEachUnknown(spec.rule(), Clock.today(), unknown::add);
+    index.forEachEligible(spec.rule(), ChinaTime.today(), eligible::add);
+    index.forEachUnknown(spec.rule(), ChinaTime.today(), unknown::add);
     String pk = StoredPolicy.key(spec.id());
     String nextE = pk + ":eligible:next";
     String nextU = pk + ":unknown:next";
     JsonObject payload = new JsonObject().put("version", spec.version()).put("title", spec.title())
         .put("department", spec.department()).put("mode", spec.mode().name())
         .put("closesOn", spec.closesOn().toString())
-        .put("exclusions", new io.vertx.core.json.JsonArray(new ArrayList<>(exclusions)));
+        .put("exclusions", new JsonArray(new ArrayList<>(exclusions)));
     return store.api().del(List.of(nextE, nextU))
         .compose(v -> write(nextE, eligible, 0))
         .compose(v -> write(nextU, unknown, 0))

@@ -1,11 +1,11 @@
 package cn.enterprisegrid.policy;
 
-import cn.enterprisegrid.enterprise.Clock;
+import cn.enterprisegrid.changes.Change;
+import cn.enterprisegrid.changes.ChangeGroup;
+import cn.enterprisegrid.config.ChinaTime;
+import cn.enterprisegrid.enterprise.EnterpriseIndexer;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
-import cn.enterprisegrid.index.Change;
-import cn.enterprisegrid.index.ChangeGroup;
-import cn.enterprisegrid.index.EnterpriseIndexer;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.profile.ProfileDeriver;
 import cn.enterprisegrid.policyindex.rule.Verdict;
@@ -15,7 +15,6 @@ import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,7 +117,7 @@ public final class MatchWorker extends VerticleBase {
           });
       return set.compose(installed -> {
         boolean granted = String.valueOf(p.version()).equals(p.fields().get("grantedVersion"));
-        if (!installed || granted || spec.mode() != Mode.AUTO_GRANT || !spec.openOn(Clock.today())) {
+        if (!installed || granted || spec.mode() != Mode.AUTO_GRANT || !spec.openOn(ChinaTime.today())) {
           return Future.succeededFuture();
         }
         return autoGrants.grantAll(spec, catalog.exclusionsOf(spec)).compose(o -> {
@@ -153,7 +152,7 @@ public final class MatchWorker extends VerticleBase {
     }
     JsonObject versions = new JsonObject();
     live.forEach(s -> versions.put(s.id(), s.version()));
-    LocalDate today = Clock.today();
+    LocalDate today = ChinaTime.today();
     ProfileDeriver deriver = ProfileDeriver.standard();
     return enterprises.loadAll(usccs).compose(list -> {
       List<Future<List<String>>> results = new ArrayList<>();

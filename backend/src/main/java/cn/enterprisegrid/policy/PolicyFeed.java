@@ -1,7 +1,7 @@
 package cn.enterprisegrid.policy;
 
-import cn.enterprisegrid.index.Change;
-import cn.enterprisegrid.index.ChangeFeed;
+import cn.enterprisegrid.changes.Change;
+import cn.enterprisegrid.changes.ChangeFeed;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ public record PolicySpec(String id, int version, JsonObject json, Rule rule, Ben
   public static PolicySpec of(String id, int version, JsonObject json) {
     JsonObject window = json.getJsonObject("window");
     JsonArray clauseArray = json.getJsonArray("clauses", new JsonArray());
-    Map<String, String> clauses = new java.util.LinkedHashMap<>();
+    Map<String, String> clauses = new LinkedHashMap<>();
     for (int i = 0; i < clauseArray.size(); i++) {
       JsonObject c = clauseArray.getJsonObject(i);
       clauses.put(c.getString("id"), c.getString("text"));

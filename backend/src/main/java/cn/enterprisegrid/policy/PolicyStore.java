@@ -12,7 +12,9 @@ import io.vertx.redis.client.Response;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Policies on Redis. Each lifecycle step is one {@code policy_write} script, which also writes the
@@ -28,7 +30,7 @@ public final class PolicyStore {
   /** The policy (an empty record when unknown). */
   public Future<StoredPolicy> get(String id) {
     if (!PolicyValidator.POLICY_ID.matcher(id).matches()) {
-      return Future.succeededFuture(new StoredPolicy(id, java.util.Map.of()));
+      return Future.succeededFuture(new StoredPolicy(id, Map.of()));
     }
     return store.api().hgetall(StoredPolicy.key(id)).map(r -> new StoredPolicy(id, Hashes.flat(r)));
   }
@@ -44,7 +46,7 @@ public final class PolicyStore {
     return store.api().smembers("policies").compose(r -> {
       List<String> ids = new ArrayList<>();
       r.forEach(m -> ids.add(m.toString()));
-      ids.sort(java.util.Comparator.comparingInt(s -> Integer.parseInt(s.substring(1))));
+      ids.sort(Comparator.comparingInt(s -> Integer.parseInt(s.substring(1))));
       List<Future<StoredPolicy>> loads = new ArrayList<>();
       ids.forEach(id -> loads.add(get(id)));
       return Future.all(loads).map(cf -> {

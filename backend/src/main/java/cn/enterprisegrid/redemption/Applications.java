@@ -4,6 +4,7 @@ import cn.enterprisegrid.policy.StoredPolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,7 +14,19 @@ public final class Applications {
       "updatedAt", "decidedBy", "decidedAt", "reason", "confirmation", "confirmedAt", "paidOn", "paymentRef",
       "department", "title");
 
+  /**
+   * The statuses in which an application holds money or a claim on it: it blocks another
+   * application to the same policy and to every policy that cannot be stacked with it. The Lua
+   * side of this rule is {@code lua/include/applications.lua}.
+   */
+  private static final Set<String> LIVE = Set.of("PENDING_REVIEW", "GRANTED", "PAID");
+
   private Applications() {}
+
+  /** Whether an application in this status is live (see {@link #LIVE}). */
+  public static boolean isLive(String status) {
+    return status != null && LIVE.contains(status);
+  }
 
   /** The hash of the application of firm {@code uscc} to policy {@code policyId}. */
   public static String key(String policyId, String uscc) {
@@ -62,7 +75,7 @@ public final class Applications {
 
   /** A flat [name, value, ...] array (as HGETALL answers inside a script) as a map. */
   static Map<String, String> flat(JsonArray pairs) {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i + 1 < pairs.size(); i += 2) {
       out.put(pairs.getString(i), pairs.getString(i + 1));
     }

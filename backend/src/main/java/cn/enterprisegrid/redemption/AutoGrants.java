@@ -1,6 +1,6 @@
 package cn.enterprisegrid.redemption;
 
-import cn.enterprisegrid.enterprise.Clock;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
 import cn.enterprisegrid.policy.PolicySpec;
@@ -69,7 +69,7 @@ public final class AutoGrants {
 
   private Future<Outcome> grant(PolicySpec spec, PolicyMatcher one, Set<String> exclusions, List<String> usccs,
       int from, int[] counts) {
-    LocalDate today = Clock.today();
+    LocalDate today = ChinaTime.today();
     if (from >= usccs.size() || !spec.openOn(today)) {
       return Future.succeededFuture(new Outcome(counts[0], counts[1], false));
     }
@@ -96,11 +96,11 @@ public final class AutoGrants {
         boolean exhausted = false;
         for (int i = 0; i < answers.size(); i++) {
           Redemptions.Answer a = cf.resultAt(i);
-          if (a.status() == 201) {
+          if (a.refusal() == null) {
             counts[0]++;
           } else {
             counts[1]++;
-            exhausted |= "/problems/pool-exhausted".equals(a.body().getString("type"));
+            exhausted |= a.poolExhausted();
           }
         }
         return exhausted;

@@ -32,8 +32,20 @@ public final class Redemptions {
     this.store = store;
   }
 
-  /** What the apply script answered: an HTTP status and its body. */
-  public record Answer(int status, JsonObject body) {}
+  /**
+   * What the apply script answered: the application created (or replayed), or the refusal as a
+   * problem (its {@code instance} is added when it is sent).
+   */
+  public record Answer(JsonObject application, Problem refusal) {
+    /** The policy was amended between the caller's eligibility check and the script. */
+    public boolean stale() {
+      return refusal != null && "/problems/stale".equals(refusal.type());
+    }
+
+    public boolean poolExhausted() {
+      return refusal != null && "/problems/pool-exhausted".equals(refusal.type());
+    }
+  }
 
   /** One application or auto-grant request, checked for eligibility by the caller. */
   public record Request(String policyId, int version, String uscc, String name, long amountFen, JsonObject figures,
@@ -74,20 +86,20 @@ public final class Redemptions {
 
   private static Answer answer(String code, JsonObject body) {
     if ("201".equals(code)) {
-      return new Answer(201, Applications.view(Applications.flat(body.getJsonArray("application"))));
+      return new Answer(Applications.view(Applications.flat(body.getJsonArray("application"))), null);
     }
     int status = switch (code) {
       case "idempotency-mismatch" -> 422;
       default -> 409;
     };
-    JsonObject problem = Problem.of(status, code, "Not applied", body.getString("detail")).toJson(null);
+    JsonObject extensions = new JsonObject();
     if (body.getValue("application") instanceof JsonArray arr) {
-      problem.put("application", Applications.view(Applications.flat(arr)));
+      extensions.put("application", Applications.view(Applications.flat(arr)));
     }
     if (body.getString("policy") != null) {
-      problem.put("policy", body.getString("policy"));
+      extensions.put("policy", body.getString("policy"));
     }
-    return new Answer(status, problem);
+    return new Answer(null, Problem.of(status, code, "Not applied", body.getString("detail")).with(extensions));
   }
 
   /** An application by id, or null. */

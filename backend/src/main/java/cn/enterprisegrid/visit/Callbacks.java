@@ -1,16 +1,17 @@
 package cn.enterprisegrid.visit;
 
-import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.store.Hashes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -165,7 +166,7 @@ public final class Callbacks {
   private static JsonObject view(Map<String, String> h) {
     JsonObject o = new JsonObject().put("id", h.get("id")).put("visitId", h.get("visitId")).put("uscc", h.get("uscc"))
         .put("liaisonId", h.get("liaisonId")).put("mode", h.get("mode")).put("cell", h.get("cell"))
-        .put("visitAt", java.time.Instant.ofEpochMilli(Long.parseLong(h.get("visitAt"))).toString())
+        .put("visitAt", Instant.ofEpochMilli(Long.parseLong(h.get("visitAt"))).toString())
         .put("status", h.get("status"));
     if ("DONE".equals(h.get("status"))) {
       o.put("confirmed", "1".equals(h.get("confirmed"))).put("satisfaction", Integer.parseInt(h.get("satisfaction")))

@@ -1,13 +1,14 @@
 package cn.enterprisegrid.visit;
 
+import static cn.enterprisegrid.http.Replies.json;
+
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.http.Bodies;
+import cn.enterprisegrid.http.Replies;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-
-import static cn.enterprisegrid.grid.GridRoutes.reply;
 
 /**
  * The console's call-back and ranking API: {@code POST /api/v1/callbacks/sample},
@@ -27,19 +28,19 @@ public final class VisitConsoleRoutes {
 
   public void mount(Router router) {
     router.post("/api/v1/callbacks/sample").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> reply(ctx, 201, callbacks.sample(Guard.principal(ctx), Bodies.object(ctx))));
+        .handler(ctx -> json(ctx, 201, callbacks.sample(Guard.principal(ctx), Bodies.object(ctx))));
     router.get("/api/v1/callbacks").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> reply(ctx, 200, callbacks.list(Guard.principal(ctx),
+        .handler(ctx -> json(ctx, 200, callbacks.list(Guard.principal(ctx),
             !"ALL".equals(ctx.request().getParam("status")),
-            cn.enterprisegrid.grid.GridRoutes.intParam(ctx, "limit", 100, 10_000))
+            Replies.intParam(ctx, "limit", 100, 10_000))
             .map(a -> new JsonObject().put("items", a))));
     router.get("/api/v1/callbacks/:id").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> reply(ctx, 200, callbacks.get(Guard.principal(ctx), ctx.pathParam("id"))));
+        .handler(ctx -> json(ctx, 200, callbacks.get(Guard.principal(ctx), ctx.pathParam("id"))));
     router.post("/api/v1/callbacks/:id").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> reply(ctx, 200, callbacks.record(Guard.principal(ctx), ctx.pathParam("id"), Bodies.object(ctx))));
+        .handler(ctx -> json(ctx, 200, callbacks.record(Guard.principal(ctx), ctx.pathParam("id"), Bodies.object(ctx))));
     router.get("/api/v1/reports/liaisons").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> reply(ctx, 200, reports.liaisons(Guard.principal(ctx).scope().region())));
+        .handler(ctx -> json(ctx, 200, reports.liaisons(Guard.principal(ctx).scope().region())));
     router.get("/api/v1/reports/cells").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> reply(ctx, 200, reports.cells(Guard.principal(ctx).scope().region())));
+        .handler(ctx -> json(ctx, 200, reports.cells(Guard.principal(ctx).scope().region())));
   }
 }

@@ -7,10 +7,13 @@ import cn.enterprisegrid.grid.GridConfig;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.store.Hashes;
 import io.vertx.core.Future;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +21,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Visits (走访): a liaison's firms with what is due, and recording a visit with its check-in
@@ -76,7 +81,7 @@ public final class Visits {
       Response l = last.result();
       if (l != null && l.size() > 0) {
         // RESP3 answers pairs, RESP2 a flat list
-        lastAt = l.get(0).size() == 2 && l.get(0).type() == io.vertx.redis.client.ResponseType.MULTI
+        lastAt = l.get(0).size() == 2 && l.get(0).type() == ResponseType.MULTI
             ? l.get(0).get(1).toLong() : l.get(1).toLong();
       }
       String ga = str(r.get(2));
@@ -84,7 +89,7 @@ public final class Visits {
       long due = base + cfg.cadence(key) * DAY_MS;
       String name = str(r.get(0));
       return new JsonObject().put("uscc", uscc)
-          .put("name", name == null ? null : (String) io.vertx.core.json.Json.decodeValue(name))
+          .put("name", name == null ? null : (String) Json.decodeValue(name))
           .put("key", key).put("cell", str(r.get(3))).put("regionCode", str(r.get(4)))
           .put("cadenceDays", cfg.cadence(key))
           .put("lastVisit", lastAt == null ? null : Instant.ofEpochMilli(lastAt).toString())
@@ -96,10 +101,10 @@ public final class Visits {
 
   /** Live policies the firm is ELIGIBLE for (its match-set verdicts) that no visit explained yet. */
   private static JsonArray unexplained(Response matches, Response explained) {
-    java.util.Set<String> done = new java.util.HashSet<>();
+    Set<String> done = new HashSet<>();
     explained.forEach(e -> done.add(e.toString()));
     List<String> out = new ArrayList<>();
-    cn.enterprisegrid.store.Hashes.flat(matches).forEach((policy, verdict) -> {
+    Hashes.flat(matches).forEach((policy, verdict) -> {
       if ("E".equals(verdict) && !done.contains(policy)) {
         out.add(policy);
       }

@@ -1,5 +1,9 @@
 package cn.enterprisegrid.enterprise;
 
+import static cn.enterprisegrid.testing.ProblemAssert.assertFieldProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -11,9 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.function.Consumer;
-
-import static cn.enterprisegrid.testing.ProblemAssert.assertFieldProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EnterpriseValidationTest {
   static TestBackend app;
@@ -74,7 +75,7 @@ class EnterpriseValidationTest {
 
   @Test
   void everyBadFieldIsNamed() {
-    String tomorrow = LocalDate.now(Clock.CHINA).plusDays(1).toString();
+    String tomorrow = LocalDate.now(ChinaTime.ZONE).plusDays(1).toString();
     assertFieldProblem(putWith(f -> f.remove("name")), 422, "/name");
     assertFieldProblem(putWith(f -> f.put("name", "  ")), 422, "/name");
     assertFieldProblem(putWith(f -> f.put("regionCode", "330824999")), 422, "/regionCode");

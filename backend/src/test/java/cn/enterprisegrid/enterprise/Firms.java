@@ -1,8 +1,9 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.config.ChinaTime;
+import cn.enterprisegrid.store.Store;
 import cn.enterprisegrid.testing.SharedRedis;
 import cn.enterprisegrid.testing.TestBackend;
-import cn.enterprisegrid.store.Store;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -16,7 +17,7 @@ import java.util.Random;
 final class Firms {
   static final String HUABU = "330824115";          // 华埠镇
   static final String MAJIN = "330824116";          // 马金镇
-  static final int LAST_YEAR = LocalDate.now(Clock.CHINA).getYear() - 1;
+  static final int LAST_YEAR = LocalDate.now(ChinaTime.ZONE).getYear() - 1;
   private static final Random RANDOM = new Random(42);
 
   private Firms() {}

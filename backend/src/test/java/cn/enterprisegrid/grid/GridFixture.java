@@ -1,6 +1,6 @@
 package cn.enterprisegrid.grid;
 
-import cn.enterprisegrid.enterprise.Clock;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.EnterpriseValidator;
 import cn.enterprisegrid.enterprise.Uscc;
@@ -48,7 +48,7 @@ final class GridFixture {
     for (String region : regions) {
       String u = Uscc.generate(COUNTY, random);
       ids.add(u);
-      EnterpriseValidator.Result r = v.record(firm(u, region, random.nextDouble() < keyShare), Clock.today());
+      EnterpriseValidator.Result r = v.record(firm(u, region, random.nextDouble() < keyShare), ChinaTime.today());
       if (!r.valid()) {
         throw new IllegalStateException(r.errors().toString());
       }
@@ -60,7 +60,7 @@ final class GridFixture {
 
   /** Moves a firm to another region (a registry correction). */
   void move(String uscc, String region) {
-    EnterpriseValidator.Result r = EnterpriseValidator.standard().record(firm(uscc, region, false), Clock.today());
+    EnterpriseValidator.Result r = EnterpriseValidator.standard().record(firm(uscc, region, false), ChinaTime.today());
     enterprises.registry(r.enterprise(), "test", null, null).await();
   }
 

@@ -1,7 +1,9 @@
 package cn.enterprisegrid.grid;
 
-import cn.enterprisegrid.store.Hashes;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.enterprisegrid.demo.DemoEnterprises;
+import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.store.Store;
 import cn.enterprisegrid.testing.SharedRedis;
 import cn.enterprisegrid.testing.TestBackend;
@@ -22,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Property-style: random sequences of grid operations (builds, custom cells, liaisons created,
@@ -243,10 +243,10 @@ class GridInvariantTest {
     GridStore.CoveragePage all = new GridStore.CoveragePage("", 10_000, "", 10_000);
     JsonObject wholeRows = grid.coverage(null, 0, all).await();
     JsonObject countyRows = grid.coverage(GridFixture.COUNTY, 0, all).await();
-    assertThat(GridRoutes.rows(wholeRows, "cells")).as(step + ": cell rows").isEqualTo(GridRoutes.rows(countyRows, "cells"));
-    assertThat(GridRoutes.rows(wholeRows, "liaisons")).as(step + ": liaison rows").isEqualTo(GridRoutes.rows(countyRows, "liaisons"));
-    assertThat((long) GridRoutes.rows(wholeRows, "cells").size()).as(step + ": cell count").isEqualTo(whole.getLong("cellCount"));
-    long listed = GridRoutes.rows(whole, "unassigned").size();
+    assertThat(GridConsoleRoutes.rows(wholeRows, "cells")).as(step + ": cell rows").isEqualTo(GridConsoleRoutes.rows(countyRows, "cells"));
+    assertThat(GridConsoleRoutes.rows(wholeRows, "liaisons")).as(step + ": liaison rows").isEqualTo(GridConsoleRoutes.rows(countyRows, "liaisons"));
+    assertThat((long) GridConsoleRoutes.rows(wholeRows, "cells").size()).as(step + ": cell count").isEqualTo(whole.getLong("cellCount"));
+    long listed = GridConsoleRoutes.rows(whole, "unassigned").size();
     assertThat(listed).as(step + ": unassigned listed").isEqualTo(Math.min(5, whole.getLong("noCell") + whole.getLong("noCapacity")));
   }
 

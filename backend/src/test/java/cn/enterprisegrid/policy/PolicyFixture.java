@@ -1,10 +1,12 @@
 package cn.enterprisegrid.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
 import cn.enterprisegrid.auth.Tokens;
-import cn.enterprisegrid.enterprise.Clock;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.Uscc;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.buffer.Buffer;
@@ -19,14 +21,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Firms, authors, policies and firm tokens for the policy and redemption tests. */
 final class PolicyFixture {
   static final String JXJ = "开化县经济和信息化局";
   static final String KJJ = "开化县科学技术局";
   static final String HUABU = "330824115";
-  static final int LAST_YEAR = LocalDate.now(Clock.CHINA).getYear() - 1;
+  static final int LAST_YEAR = LocalDate.now(ChinaTime.ZONE).getYear() - 1;
 
   final TestBackend app;
   final String admin;
@@ -96,7 +96,7 @@ final class PolicyFixture {
 
   /** A complete ONE_CLICK policy draft of 经信局 open today, paying {@code amount} to firms of 开化县. */
   static JsonObject policy(String title, String mode, double amount, double pool) {
-    LocalDate today = Clock.today();
+    LocalDate today = ChinaTime.today();
     return new JsonObject()
         .put("title", title).put("docNumber", "开经信〔2026〕99号").put("summary", title + "的解读")
         .put("body", "正文").put("clauses", new JsonArray()

@@ -82,6 +82,10 @@ class RedemptionTest {
         422, "/problems/idempotency-mismatch");
     JsonObject again = assertProblem(fx.apply(id, token, "tap-2", null), 409, "/problems/already-applied");
     assertThat(again.getJsonObject("application").getString("status")).isEqualTo("GRANTED");
+    // the script's refusals are problem documents like every other: instance included, replays too
+    assertThat(again.getString("instance")).isEqualTo("/mp/v1/policies/" + id + "/apply");
+    JsonObject replayed = assertProblem(fx.apply(id, token, "tap-2", null), 409, "/problems/already-applied");
+    assertThat(replayed).isEqualTo(again);
 
     JsonArray mine = app.get("/mp/v1/applications", token).bodyAsJsonObject().getJsonArray("items");
     assertThat(mine).hasSize(1);

@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class ContractYaml {
       l.forEach(item -> list.add(toJsonValue(item)));
       return new JsonArray(list);
     }
-    if (value instanceof java.util.Date || value instanceof byte[]) {
+    if (value instanceof Date || value instanceof byte[]) {
       throw new IllegalArgumentException("quote dates and binary values in the OpenAPI document: " + value);
     }
     return value;

@@ -5,9 +5,9 @@ import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
 import cn.enterprisegrid.auth.Tokens;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.config.Settings;
 import cn.enterprisegrid.demo.DemoEnterprises;
-import cn.enterprisegrid.enterprise.Clock;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.EnterpriseValidator;
 import cn.enterprisegrid.mp.testsupport.TestRedis;
@@ -171,7 +171,7 @@ public final class PolicyBenchmark {
     DemoEnterprises gen = new DemoEnterprises(7);
     List<String> regions = gen.regions("330824");
     EnterpriseValidator validator = EnterpriseValidator.standard();
-    LocalDate today = Clock.today();
+    LocalDate today = ChinaTime.today();
     List<String> ids = new ArrayList<>(n);
     List<Future<?>> inFlight = new ArrayList<>();
     List<Enterprise> batch = new ArrayList<>();
@@ -198,7 +198,7 @@ public final class PolicyBenchmark {
   }
 
   private static JsonObject policy(String title, String mode, double amount, double pool) {
-    LocalDate today = Clock.today();
+    LocalDate today = ChinaTime.today();
     return new JsonObject().put("title", title).put("docNumber", "开经信〔2026〕100号").put("summary", title)
         .put("clauses", new JsonArray().add(new JsonObject().put("id", "1").put("text", "本县企业")))
         .put("benefit", new JsonObject().put("kind", "FIXED").put("amount", amount)).put("mode", mode)

@@ -3,6 +3,7 @@ package cn.enterprisegrid.mp.fcm;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -131,7 +132,7 @@ public final class FcmClient {
       return null;
     }
     try {
-      Object value = io.vertx.core.json.Json.decodeValue(body);
+      Object value = Json.decodeValue(body);
       return value instanceof JsonObject o ? o : null;
     } catch (RuntimeException e) {
       return null;

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** The message-push URL check: {@code sha1} of token, timestamp and nonce sorted and concatenated. */
 final class PushSignature {
@@ -29,7 +30,7 @@ final class PushSignature {
       return false;
     }
     byte[] expected = sign(token, timestamp, nonce).getBytes(StandardCharsets.US_ASCII);
-    byte[] given = signature.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+    byte[] given = signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, given);
   }
 }

@@ -10,6 +10,7 @@ import io.vertx.redis.client.RedisAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -207,7 +208,7 @@ public final class WeChatClient {
 
   private static String text(Object value) {
     if (value instanceof Number n) {
-      return new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+      return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
     }
     return value == null ? null : value.toString();
   }

@@ -11,6 +11,7 @@ import io.vertx.ext.web.client.WebClient;
 
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * One HTTP exchange with the WeChat API: sends, then turns every outcome into either the answer's JSON (errcode
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class WeChatHttp {
 
-  private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("\\?[^\\s]*");
+  private static final Pattern QUERY = Pattern.compile("\\?[^\\s]*");
 
   private final WebClient client;
   private final String apiBase;

@@ -5,27 +5,6 @@ import cn.enterprisegrid.policyindex.reference.Divisions;
 import cn.enterprisegrid.policyindex.reference.IndustryCodes;
 import cn.enterprisegrid.policyindex.rule.Benefit;
 import cn.enterprisegrid.policyindex.rule.Rule;
-import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
@@ -38,14 +17,40 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Policy → firms: a Lucene index of enterprise profiles (one document per uscc) that answers a rule
@@ -243,14 +248,14 @@ public final class EnterpriseIndex implements Closeable {
     if (nameQuery == null) {
       return q;
     }
-    java.util.Set<String> grams = NameGrams.query(nameQuery);
+    Set<String> grams = NameGrams.query(nameQuery);
     if (grams.isEmpty()) {
-      return new org.apache.lucene.search.MatchNoDocsQuery("no usable character in the name query");
+      return new MatchNoDocsQuery("no usable character in the name query");
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, Occur.FILTER);
     for (String g : grams) {
-      b.add(new org.apache.lucene.search.TermQuery(
-          new org.apache.lucene.index.Term(EnterpriseDocuments.NAME_GRAMS, g)), Occur.FILTER);
+      b.add(new TermQuery(
+          new Term(EnterpriseDocuments.NAME_GRAMS, g)), Occur.FILTER);
     }
     return b.build();
   }
@@ -377,7 +382,7 @@ public final class EnterpriseIndex implements Closeable {
         }
 
         @Override
-        public Void reduce(java.util.Collection<Collector> collectors) {
+        public Void reduce(Collection<Collector> collectors) {
           return null;
         }
       });

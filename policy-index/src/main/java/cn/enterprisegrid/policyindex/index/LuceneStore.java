@@ -1,12 +1,5 @@
 package cn.enterprisegrid.policyindex.index;
 
-import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -14,8 +7,17 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The durability and visibility plumbing shared by the indexes: an MMapDirectory, one
@@ -43,7 +45,7 @@ final class LuceneStore implements Closeable {
    * layout) is discarded and recreated empty, without a last change id, so that the caller
    * rebuilds it: the indexes are derived data.
    */
-  LuceneStore(Path path, Analyzer analyzer, double ramBufferMb, org.apache.lucene.search.Sort indexSort, String schema) {
+  LuceneStore(Path path, Analyzer analyzer, double ramBufferMb, Sort indexSort, String schema) {
     this.path = path;
     this.schema = schema;
     try {

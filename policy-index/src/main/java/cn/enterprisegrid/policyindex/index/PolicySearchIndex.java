@@ -1,21 +1,9 @@
 package cn.enterprisegrid.policyindex.index;
 
-import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
@@ -43,6 +31,21 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Chinese full-text search over policies: title, summary, body and document number analysed with
@@ -221,7 +224,7 @@ public final class PolicySearchIndex implements Closeable {
         .withMaxLength(200_000)
         .build();
     int[] passages = new int[HIGHLIGHTED.length];
-    java.util.Arrays.fill(passages, 2);
+    Arrays.fill(passages, 2);
     passages[0] = 1;
     return h.highlightFields(HIGHLIGHTED, text, ids, passages);
   }
@@ -295,42 +298,42 @@ public final class PolicySearchIndex implements Closeable {
 
   private static Document toDocument(PolicyDocument p) {
     Document d = new Document();
-    d.add(new KeywordField(ID, p.id(), org.apache.lucene.document.Field.Store.YES));
+    d.add(new KeywordField(ID, p.id(), Field.Store.YES));
     text(d, TITLE, p.title());
     text(d, SUMMARY, p.summary());
     text(d, BODY, p.body());
     if (p.department() != null) {
-      d.add(new KeywordField(DEPARTMENT, p.department(), org.apache.lucene.document.Field.Store.YES));
-      d.add(new TextField(DEPARTMENT_TEXT, p.department(), org.apache.lucene.document.Field.Store.NO));
+      d.add(new KeywordField(DEPARTMENT, p.department(), Field.Store.YES));
+      d.add(new TextField(DEPARTMENT_TEXT, p.department(), Field.Store.NO));
     }
     if (p.docNumber() != null) {
-      d.add(new KeywordField(DOC_NUMBER, p.docNumber(), org.apache.lucene.document.Field.Store.YES));
-      d.add(new TextField(DOC_NUMBER_TEXT, p.docNumber(), org.apache.lucene.document.Field.Store.NO));
+      d.add(new KeywordField(DOC_NUMBER, p.docNumber(), Field.Store.YES));
+      d.add(new TextField(DOC_NUMBER_TEXT, p.docNumber(), Field.Store.NO));
     }
     keyword(d, BENEFIT_KIND, p.benefitKind());
     keyword(d, MODE, p.mode());
     keyword(d, STATUS, p.status());
     if (!p.regionCodes().isEmpty()) {
-      d.add(new StringField(HAS_REGION, "true", org.apache.lucene.document.Field.Store.NO));
+      d.add(new StringField(HAS_REGION, "true", Field.Store.NO));
       for (String r : p.regionCodes()) {
-        d.add(new StringField(REGION, r, org.apache.lucene.document.Field.Store.NO));
+        d.add(new StringField(REGION, r, Field.Store.NO));
       }
     }
     if (p.publishedOn() != null) {
-      d.add(new LongField(PUBLISHED_ON, p.publishedOn().toEpochDay(), org.apache.lucene.document.Field.Store.NO));
+      d.add(new LongField(PUBLISHED_ON, p.publishedOn().toEpochDay(), Field.Store.NO));
     }
     return d;
   }
 
   private static void text(Document d, String name, String value) {
     if (value != null) {
-      d.add(new org.apache.lucene.document.Field(name, value, TEXT_WITH_OFFSETS));
+      d.add(new Field(name, value, TEXT_WITH_OFFSETS));
     }
   }
 
   private static void keyword(Document d, String name, String value) {
     if (value != null) {
-      d.add(new KeywordField(name, value, org.apache.lucene.document.Field.Store.NO));
+      d.add(new KeywordField(name, value, Field.Store.NO));
     }
   }
 

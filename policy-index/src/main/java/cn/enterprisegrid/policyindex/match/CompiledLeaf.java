@@ -4,6 +4,8 @@ import cn.enterprisegrid.policyindex.profile.Field;
 import cn.enterprisegrid.policyindex.profile.Profile;
 import cn.enterprisegrid.policyindex.rule.Leaf;
 import cn.enterprisegrid.policyindex.rule.Op;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -132,8 +134,8 @@ abstract class CompiledLeaf {
 
     CodePrefix(Field f, List<String> values) {
       super(f);
-      List<String> digits = new java.util.ArrayList<>();
-      List<String> letters = new java.util.ArrayList<>();
+      List<String> digits = new ArrayList<>();
+      List<String> letters = new ArrayList<>();
       for (String v : values) {
         if (f == Field.INDUSTRY_CODE && v.length() == 1) {
           letters.add(v);

@@ -12,7 +12,9 @@ import cn.enterprisegrid.policyindex.rule.Leaf;
 import cn.enterprisegrid.policyindex.rule.Not;
 import cn.enterprisegrid.policyindex.rule.Op;
 import cn.enterprisegrid.policyindex.rule.Rule;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -261,7 +263,7 @@ final class CompiledRule {
       }
       lt[i] = (byte) (1 - t);
       if (evalFrom(0, lt) == T) {
-        out = java.util.Arrays.copyOf(out, out.length + 1);
+        out = Arrays.copyOf(out, out.length + 1);
         out[out.length - 1] = i;
       }
       lt[i] = t;

@@ -10,8 +10,10 @@ import cn.enterprisegrid.policyindex.rule.Truth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -85,7 +87,7 @@ final class Explainer {
       case DECIMAL -> number(p.numberOrNaN(f));
       case TAGS -> {
         String[] tags = p.tagsOrNull(f).toArray(new String[0]);
-        java.util.Arrays.sort(tags);
+        Arrays.sort(tags);
         ArrayNode a = NODES.arrayNode(tags.length);
         for (String t : tags) {
           a.add(t);

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.policyindex.match;
 
+import java.util.Arrays;
 /**
  * Per-thread scratch of one {@link PolicyMatcher#match} call: the explanations and gaps already
  * built for this firm, by leaf slot (a pointer and leaf shared by many rules, see {@link
@@ -56,9 +57,9 @@ final class ExplanationMemo {
     truthsUsed = 0;
     hits.clear();
     if (++stamp == 0) { // wrapped: forget everything once every 2^32 calls
-      java.util.Arrays.fill(explanationStamps, 0);
-      java.util.Arrays.fill(gapStamps, 0);
-      java.util.Arrays.fill(textStamps, 0);
+      Arrays.fill(explanationStamps, 0);
+      Arrays.fill(gapStamps, 0);
+      Arrays.fill(textStamps, 0);
       stamp = 1;
     }
   }
@@ -67,7 +68,7 @@ final class ExplanationMemo {
   int truths(int n) {
     int off = truthsUsed;
     if (off + n > truths.length) {
-      truths = java.util.Arrays.copyOf(truths, Math.max(off + n, truths.length * 2));
+      truths = Arrays.copyOf(truths, Math.max(off + n, truths.length * 2));
     }
     truthsUsed = off + n;
     return off;

@@ -1,6 +1,8 @@
 package cn.enterprisegrid.policyindex.match;
 
+import cn.enterprisegrid.policyindex.rule.Truth;
 import cn.enterprisegrid.policyindex.rule.Verdict;
+
 import java.util.List;
 
 /**
@@ -18,6 +20,6 @@ public record PolicyMatch(String policyId, Verdict verdict, List<LeafExplanation
 
   /** The leaves that are UNKNOWN: the data to ask the firm for. */
   public List<LeafExplanation> unknownLeaves() {
-    return explanation.stream().filter(e -> e.truth() == cn.enterprisegrid.policyindex.rule.Truth.UNKNOWN).toList();
+    return explanation.stream().filter(e -> e.truth() == Truth.UNKNOWN).toList();
   }
 }

@@ -3,8 +3,10 @@ package cn.enterprisegrid.policyindex.match;
 import cn.enterprisegrid.policyindex.profile.Field;
 import cn.enterprisegrid.policyindex.profile.Profile;
 import cn.enterprisegrid.policyindex.rule.Leaf;
+import cn.enterprisegrid.policyindex.rule.ReferenceEvaluator;
 import cn.enterprisegrid.policyindex.rule.Rule;
 import cn.enterprisegrid.policyindex.rule.Verdict;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Firm → policies: compiled rules evaluated against one {@link Profile} with the same Kleene
- * semantics as {@link cn.enterprisegrid.policyindex.rule.ReferenceEvaluator}.
+ * semantics as {@link ReferenceEvaluator}.
  *
  * <p>Rules are registered by policy id; every change publishes a new immutable snapshot
  * (copy-on-write, O(number of rules), so prefer {@link #putAll} for bulk loads), and matching never

@@ -15,6 +15,8 @@ import cn.enterprisegrid.policyindex.rule.Leaf;
 import cn.enterprisegrid.policyindex.rule.Not;
 import cn.enterprisegrid.policyindex.rule.Op;
 import cn.enterprisegrid.policyindex.rule.Rule;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -46,7 +48,7 @@ final class Program {
   private static final int[] REGION_LENGTHS = {2, 4, 6, 9, 12};
 
   static {
-    java.util.Arrays.fill(REGION_LEVEL_OF_LENGTH, -1);
+    Arrays.fill(REGION_LEVEL_OF_LENGTH, -1);
     REGION_LEVEL_OF_LENGTH[2] = 0;
     REGION_LEVEL_OF_LENGTH[4] = 1;
     REGION_LEVEL_OF_LENGTH[6] = 2;
@@ -174,13 +176,13 @@ final class Program {
 
     void add(long v) {
       if (n == a.length) {
-        a = java.util.Arrays.copyOf(a, n * 2);
+        a = Arrays.copyOf(a, n * 2);
       }
       a[n++] = v;
     }
 
     long[] toArray() {
-      return java.util.Arrays.copyOf(a, n);
+      return Arrays.copyOf(a, n);
     }
   }
 

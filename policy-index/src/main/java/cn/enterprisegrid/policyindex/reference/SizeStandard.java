@@ -1,6 +1,7 @@
 package cn.enterprisegrid.policyindex.reference;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ public final class SizeStandard {
     @Override
     public String toString() {
       StringBuilder b = new StringBuilder(name).append('[').append(scope).append(']');
-      bounds.forEach((k, v) -> b.append(' ').append(k).append(java.util.Arrays.toString(v)));
+      bounds.forEach((k, v) -> b.append(' ').append(k).append(Arrays.toString(v)));
       return b.toString();
     }
 

@@ -5,8 +5,10 @@ import cn.enterprisegrid.policyindex.profile.FieldType;
 import cn.enterprisegrid.policyindex.reference.DivisionLevel;
 import cn.enterprisegrid.policyindex.reference.Divisions;
 import cn.enterprisegrid.policyindex.reference.IndustryCodes;
+
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The semantic checks of a leaf, shared by the JSON parser and the {@link Leaf} constructor. */
@@ -30,7 +32,7 @@ final class LeafChecks {
       String fitting = Arrays.stream(Op.values()).filter(o -> o.fits(field.type())).map(Op::jsonName)
           .collect(Collectors.joining(", "));
       errors.add(new ValidationError(at + "/op", "operator " + op.jsonName() + " does not apply to "
-          + field.jsonName() + " (" + field.type().name().toLowerCase(java.util.Locale.ROOT) + "); use one of " + fitting));
+          + field.jsonName() + " (" + field.type().name().toLowerCase(Locale.ROOT) + "); use one of " + fitting));
       return;
     }
     String vp = at + "/value";

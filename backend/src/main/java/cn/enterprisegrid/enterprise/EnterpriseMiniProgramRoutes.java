@@ -5,6 +5,7 @@ import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
 import cn.enterprisegrid.auth.Tokens;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
@@ -19,7 +20,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code PATCH /mp/v1/me/enterprise} (the firm's self-reported figures, SELF_REPORTED; pending
  * corrections where the current value is VERIFIED).
  */
-public final class MiniProgramEnterpriseRoutes {
+public final class EnterpriseMiniProgramRoutes {
   public static final String OP_BIND = "mpBind";
   public static final String OP_ME = "mpMyEnterprise";
   public static final String OP_REPORT = "mpReportEnterprise";
@@ -29,7 +30,7 @@ public final class MiniProgramEnterpriseRoutes {
   private final Tokens tokens;
   private final ProfileView views = ProfileView.standard();
 
-  public MiniProgramEnterpriseRoutes(EnterpriseStore store, Invitations invitations, Tokens tokens) {
+  public EnterpriseMiniProgramRoutes(EnterpriseStore store, Invitations invitations, Tokens tokens) {
     this.store = store;
     this.invitations = invitations;
     this.tokens = tokens;
@@ -77,7 +78,7 @@ public final class MiniProgramEnterpriseRoutes {
   private void me(RoutingContext ctx) {
     String uscc = Guard.principal(ctx).scope().uscc();
     store.load(uscc)
-        .compose(s -> s.exists() ? Future.succeededFuture(views.render(s, Clock.today()))
+        .compose(s -> s.exists() ? Future.succeededFuture(views.render(s, ChinaTime.today()))
             : Future.failedFuture(ProblemException.notFound("the bound enterprise is not registered")))
         .onSuccess(ctx::json)
         .onFailure(ctx::fail);
@@ -87,7 +88,7 @@ public final class MiniProgramEnterpriseRoutes {
     Principal p = Guard.principal(ctx);
     JsonObject body = ContractRoutes.validated(ctx).getBody().getJsonObject();
     store.selfReport(p.scope().uscc(), body, p.actor())
-        .compose(o -> store.load(p.scope().uscc()).map(s -> views.render(s, Clock.today())
+        .compose(o -> store.load(p.scope().uscc()).map(s -> views.render(s, ChinaTime.today())
             .put("status", o.status().name()).put("pending", new JsonArray(o.pending()))))
         .onSuccess(ctx::json)
         .onFailure(ctx::fail);

@@ -3,6 +3,7 @@ package cn.enterprisegrid.enterprise;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.index.IdPage;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * answer's {@code next}), from this node's Lucene index; the rows come from Redis. The index
  * follows Redis within about a second of a write.
  */
-public final class EnterpriseListRoutes {
+public final class EnterpriseListConsoleRoutes {
   private static final Pattern REGION = Pattern.compile("\\d{2,12}");
   private static final Pattern INDUSTRY = Pattern.compile("[A-T]|\\d{2,4}");
   private static final Pattern USCC = Pattern.compile("[0-9A-Z]{18}");
@@ -39,7 +40,7 @@ public final class EnterpriseListRoutes {
   private final EnterpriseStore store;
   private final Guard guard;
 
-  public EnterpriseListRoutes(Vertx vertx, EnterpriseIndex index, EnterpriseStore store, Guard guard) {
+  public EnterpriseListConsoleRoutes(Vertx vertx, EnterpriseIndex index, EnterpriseStore store, Guard guard) {
     this.vertx = vertx;
     this.index = index;
     this.store = store;
@@ -66,7 +67,7 @@ public final class EnterpriseListRoutes {
     }
     Rule rule = rule(q, region);
     vertx.executeBlocking(() -> {
-          LocalDate today = Clock.today();
+          LocalDate today = ChinaTime.today();
           IdPage page = index.eligible(rule, today, q.name(), q.after(), q.limit());
           long total = index.countEligible(rule, today, q.name());
           return new Found(page, total);

@@ -3,9 +3,11 @@ package cn.enterprisegrid.enterprise;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.http.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -20,7 +22,7 @@ import java.util.function.BiPredicate;
  * profile, history, pending corrections, binding invitations and the enterprise code. Scope misses
  * answer 404 like unknown firms: a firm's existence is private to those who may see it.
  */
-public final class EnterpriseRoutes {
+public final class EnterpriseConsoleRoutes {
   public static final String IMPORT_PATH = "/api/v1/enterprises/import";
 
   private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
@@ -34,7 +36,7 @@ public final class EnterpriseRoutes {
   private final EnterpriseValidator validator = EnterpriseValidator.standard();
   private final ProfileView views = ProfileView.standard();
 
-  public EnterpriseRoutes(EnterpriseStore store, ProfileCache cache, Importer importer,
+  public EnterpriseConsoleRoutes(EnterpriseStore store, ProfileCache cache, Importer importer,
       Invitations invitations, EnterpriseCode code, Guard guard) {
     this.store = store;
     this.cache = cache;
@@ -94,7 +96,7 @@ public final class EnterpriseRoutes {
       throw ProblemException.invalid("/uscc", "uscc in the body differs from the path");
     }
     body.put("uscc", uscc);
-    EnterpriseValidator.Result r = validator.record(body, Clock.today());
+    EnterpriseValidator.Result r = validator.record(body, ChinaTime.today());
     if (!r.valid()) {
       throw ProblemException.invalid(r.errors());
     }
@@ -109,7 +111,7 @@ public final class EnterpriseRoutes {
             return Future.failedFuture(ProblemException.notFound("no such enterprise"));
           }
           return store.load(uscc).map(s -> {
-            JsonObject view = views.render(s, Clock.today())
+            JsonObject view = views.render(s, ChinaTime.today())
                 .put("status", o.status().name()).put("pending", new JsonArray(o.pending()));
             ctx.response().setStatusCode(o.status() == EnterpriseStore.Status.CREATED ? 201 : 200);
             return view;
@@ -120,8 +122,8 @@ public final class EnterpriseRoutes {
   }
 
   private void history(RoutingContext ctx) {
-    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    int limit = intParam(ctx, "limit", 50, 1, 500);
+    int offset = Replies.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = Replies.intParam(ctx, "limit", 50, 1, 500);
     firm(ctx, EnterpriseAccess::canRead)
         .compose(s -> store.history(s.uscc(), offset, limit))
         .onSuccess(ctx::json)
@@ -140,7 +142,7 @@ public final class EnterpriseRoutes {
     firm(ctx, EnterpriseAccess::canManage)
         .compose(s -> store.confirm(s.uscc(), field, p.actor()))
         .compose(o -> store.load(ctx.pathParam("uscc")))
-        .onSuccess(s -> ctx.json(views.render(s, Clock.today())))
+        .onSuccess(s -> ctx.json(views.render(s, ChinaTime.today())))
         .onFailure(ctx::fail);
   }
 
@@ -154,7 +156,7 @@ public final class EnterpriseRoutes {
     firm(ctx, EnterpriseAccess::canManage)
         .compose(s -> store.reject(s.uscc(), field, p.actor(), reason.strip()))
         .compose(o -> store.load(ctx.pathParam("uscc")))
-        .onSuccess(s -> ctx.json(views.render(s, Clock.today())))
+        .onSuccess(s -> ctx.json(views.render(s, ChinaTime.today())))
         .onFailure(ctx::fail);
   }
 
@@ -180,21 +182,5 @@ public final class EnterpriseRoutes {
         .onSuccess(png -> ctx.response().putHeader("Content-Type", "image/png")
             .putHeader("Cache-Control", "no-store").end(png))
         .onFailure(ctx::fail);
-  }
-
-  private static int intParam(RoutingContext ctx, String name, int dflt, int min, int max) {
-    String v = ctx.request().getParam(name);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    try {
-      int i = Integer.parseInt(v.strip());
-      if (i < min || i > max) {
-        throw ProblemException.badRequest("/" + name, name + " must lie within " + min + ".." + max);
-      }
-      return i;
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest("/" + name, name + " must be a whole number");
-    }
   }
 }

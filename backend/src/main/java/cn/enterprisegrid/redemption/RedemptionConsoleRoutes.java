@@ -3,9 +3,9 @@ package cn.enterprisegrid.redemption;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
-import cn.enterprisegrid.grid.GridRoutes;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.http.Replies;
 import cn.enterprisegrid.policy.PolicyStore;
 import cn.enterprisegrid.policy.StoredPolicy;
 import io.vertx.core.Future;
@@ -21,12 +21,12 @@ import java.time.format.DateTimeParseException;
  * decisions on them: approve or reject (with a reason) a REVIEW application, record a
  * disbursement (PAID, date, reference). Only the owning department's authors and handlers act.
  */
-public final class RedemptionRoutes {
+public final class RedemptionConsoleRoutes {
   private final PolicyStore policies;
   private final Redemptions redemptions;
   private final Guard guard;
 
-  public RedemptionRoutes(PolicyStore policies, Redemptions redemptions, Guard guard) {
+  public RedemptionConsoleRoutes(PolicyStore policies, Redemptions redemptions, Guard guard) {
     this.policies = policies;
     this.redemptions = redemptions;
     this.guard = guard;
@@ -35,23 +35,23 @@ public final class RedemptionRoutes {
   public void mount(Router router) {
     router.get("/api/v1/policies/:id/pool")
         .handler(guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> GridRoutes.reply(ctx, 200, policies.require(ctx.pathParam("id"))
+        .handler(ctx -> Replies.json(ctx, 200, policies.require(ctx.pathParam("id"))
             .compose(p -> redemptions.pool(p.id()))));
     router.get("/api/v1/policies/:id/applications")
         .handler(guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.SUPERVISOR))
-        .handler(ctx -> GridRoutes.reply(ctx, 200, departmental(ctx, ctx.pathParam("id"))
+        .handler(ctx -> Replies.json(ctx, 200, departmental(ctx, ctx.pathParam("id"))
             .compose(p -> redemptions.ofPolicy(p.id(), ctx.request().getParam("status"),
-                GridRoutes.intParam(ctx, "offset", 0, 1_000_000), GridRoutes.intParam(ctx, "limit", 50, 500)))));
+                Replies.intParam(ctx, "offset", 0, 1_000_000), Replies.intParam(ctx, "limit", 50, 500)))));
     router.get("/api/v1/applications/:id")
         .handler(guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.SUPERVISOR))
-        .handler(ctx -> GridRoutes.reply(ctx, 200, application(ctx)));
+        .handler(ctx -> Replies.json(ctx, 200, application(ctx)));
     router.post("/api/v1/applications/:id/approve").handler(guard.roles(Role.POLICY_AUTHOR))
-        .handler(ctx -> GridRoutes.reply(ctx, 200, application(ctx)
+        .handler(ctx -> Replies.json(ctx, 200, application(ctx)
             .compose(a -> redemptions.approve(a.getString("id"), Guard.principal(ctx).actor()))));
     router.post("/api/v1/applications/:id/reject").handler(guard.roles(Role.POLICY_AUTHOR))
         .handler(ctx -> {
           String reason = Bodies.requiredString(Bodies.object(ctx), "reason");
-          GridRoutes.reply(ctx, 200, application(ctx)
+          Replies.json(ctx, 200, application(ctx)
               .compose(a -> redemptions.reject(a.getString("id"), Guard.principal(ctx).actor(), reason)));
         });
     router.post("/api/v1/applications/:id/disburse").handler(guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER))
@@ -64,7 +64,7 @@ public final class RedemptionRoutes {
           } catch (DateTimeParseException e) {
             throw ProblemException.invalid("/paidOn", "paidOn must be a date YYYY-MM-DD");
           }
-          GridRoutes.reply(ctx, 200, application(ctx)
+          Replies.json(ctx, 200, application(ctx)
               .compose(a -> redemptions.pay(a.getString("id"), Guard.principal(ctx).actor(), paidOn, reference)));
         });
   }

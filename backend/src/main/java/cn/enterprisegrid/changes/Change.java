@@ -1,4 +1,4 @@
-package cn.enterprisegrid.index;
+package cn.enterprisegrid.changes;
 
 /**
  * One entry of the {@code changes} stream, as written by {@code change(kind, id, payload)} in the

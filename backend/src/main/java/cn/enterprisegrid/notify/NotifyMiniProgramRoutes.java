@@ -3,11 +3,10 @@ package cn.enterprisegrid.notify;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
-import cn.enterprisegrid.config.Settings;
-import cn.enterprisegrid.grid.GridRoutes;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.http.Replies;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -25,7 +24,7 @@ import java.util.Set;
  * report of a tapped push), subscribe-message consents ({@code POST/GET /mp/v1/subscriptions}) and preferences
  * (channels in order, unsubscribed categories, FCM token, SMS phone).
  */
-public final class NotificationRoutes {
+public final class NotifyMiniProgramRoutes {
   /** Operation ids of the contract ({@code mini-program.yaml}). */
   public static final String OP_LIST = "mpNotifications";
   public static final String OP_READ = "mpReadNotification";
@@ -44,10 +43,10 @@ public final class NotificationRoutes {
   private final JsonObject templateConfig;
 
   /** The operations on the backend's Redis; templates from {@code NOTIFY_WX_TEMPLATES}. */
-  public NotificationRoutes(Store store, Settings settings) {
+  public NotifyMiniProgramRoutes(Store store, NotifySettings settings) {
     this.store = store;
     this.inbox = new Inbox(store);
-    this.templateConfig = settings.notifications().templates();
+    this.templateConfig = settings.templates();
     this.templates = new WeChatTemplates(templateConfig);
   }
 
@@ -88,13 +87,13 @@ public final class NotificationRoutes {
         throw ProblemException.badRequest("/cursor", "cursor must be the `next` value of a previous page");
       }
     }
-    GridRoutes.reply(ctx, 200, inbox.list(owner(Guard.principal(ctx)), before, limit));
+    Replies.json(ctx, 200, inbox.list(owner(Guard.principal(ctx)), before, limit));
   }
 
   private void read(RoutingContext ctx, String what) {
     String id = ContractRoutes.validated(ctx).getPathParameters().get("id").getString();
     String to = owner(Guard.principal(ctx));
-    GridRoutes.reply(ctx, 200, inbox.read(to, id).compose(r -> r < 0
+    Replies.json(ctx, 200, inbox.read(to, id).compose(r -> r < 0
         ? Future.failedFuture(ProblemException.notFound("no notification " + id + " in this inbox"))
         : Future.succeededFuture(new JsonObject().put("id", id).put("read", true).put("first", r == 1))));
   }
@@ -139,11 +138,11 @@ public final class NotificationRoutes {
         all.add(consent(openid, "zero", tpl));
       }
     }
-    GridRoutes.reply(ctx, 200, Future.all(all).compose(v -> balances(openid)));
+    Replies.json(ctx, 200, Future.all(all).compose(v -> balances(openid)));
   }
 
   private void subscriptions(RoutingContext ctx) {
-    GridRoutes.reply(ctx, 200, balances(openid(ctx)));
+    Replies.json(ctx, 200, balances(openid(ctx)));
   }
 
   /** {@code {"templates":[{"category","templateId","longTerm","balance"}]}}: what to ask consent for. */
@@ -165,7 +164,7 @@ public final class NotificationRoutes {
   }
 
   private void prefs(RoutingContext ctx) {
-    GridRoutes.reply(ctx, 200, loadPrefs(openid(ctx)));
+    Replies.json(ctx, 200, loadPrefs(openid(ctx)));
   }
 
   private Future<JsonObject> loadPrefs(String openid) {
@@ -223,7 +222,7 @@ public final class NotificationRoutes {
     }
     Future<?> set = hset.size() > 1 ? store.api().hset(hset) : Future.succeededFuture();
     Future<?> del = hdel.size() > 1 ? store.api().hdel(hdel) : Future.succeededFuture();
-    GridRoutes.reply(ctx, 200, Future.all(set, del).compose(v -> loadPrefs(openid)));
+    Replies.json(ctx, 200, Future.all(set, del).compose(v -> loadPrefs(openid)));
   }
 
   private static List<String> strings(JsonArray a) {

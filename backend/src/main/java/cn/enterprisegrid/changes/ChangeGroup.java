@@ -1,12 +1,12 @@
-package cn.enterprisegrid.index;
+package cn.enterprisegrid.changes;
 
+import cn.enterprisegrid.store.HeldConnection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import cn.enterprisegrid.store.HeldConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -24,14 +24,14 @@ import java.util.regex.Pattern;
  * for grid admins and supervisors. Entries are written by the mutation scripts themselves (see
  * {@code lua/lib.lua}), so every change has exactly one entry.
  */
-public final class AuditRoutes {
+public final class AuditConsoleRoutes {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
 
   private final Store store;
   private final Guard guard;
 
-  public AuditRoutes(Store store, Guard guard) {
+  public AuditConsoleRoutes(Store store, Guard guard) {
     this.store = store;
     this.guard = guard;
   }

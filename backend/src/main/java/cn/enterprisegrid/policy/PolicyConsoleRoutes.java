@@ -3,10 +3,10 @@ package cn.enterprisegrid.policy;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
-import cn.enterprisegrid.enterprise.Clock;
-import cn.enterprisegrid.grid.GridRoutes;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.http.Replies;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.index.Simulation;
 import cn.enterprisegrid.policyindex.rule.Benefit;
@@ -24,7 +24,7 @@ import io.vertx.ext.web.RoutingContext;
  * pre-publication simulation. Only a POLICY_AUTHOR of the owning department changes a policy; the
  * publisher must not be the drafter.
  */
-public final class PolicyRoutes {
+public final class PolicyConsoleRoutes {
   private static final Role[] READERS = {Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.GRID_ADMIN, Role.SUPERVISOR,
       Role.LIAISON};
 
@@ -33,7 +33,7 @@ public final class PolicyRoutes {
   private final EnterpriseIndex index;
   private final Guard guard;
 
-  public PolicyRoutes(Vertx vertx, PolicyStore store, EnterpriseIndex index, Guard guard) {
+  public PolicyConsoleRoutes(Vertx vertx, PolicyStore store, EnterpriseIndex index, Guard guard) {
     this.vertx = vertx;
     this.store = store;
     this.index = index;
@@ -51,18 +51,18 @@ public final class PolicyRoutes {
         throw ProblemException.invalid("/department", "an author drafts for their own department ("
             + p.scope().department() + ")");
       }
-      GridRoutes.reply(ctx, 201, store.create(body, p.scope().department(), p.actor())
+      Replies.json(ctx, 201, store.create(body, p.scope().department(), p.actor())
           .compose(store::require).map(StoredPolicy::toJson));
     });
     router.get("/api/v1/policies").handler(guard.roles(READERS[0], READERS)).handler(this::list);
     router.get("/api/v1/policies/:id").handler(guard.roles(READERS[0], READERS))
-        .handler(ctx -> GridRoutes.reply(ctx, 200, readable(ctx).map(StoredPolicy::toJson)));
+        .handler(ctx -> Replies.json(ctx, 200, readable(ctx).map(StoredPolicy::toJson)));
     router.get("/api/v1/policies/:id/versions").handler(guard.roles(READERS[0], READERS))
-        .handler(ctx -> GridRoutes.reply(ctx, 200, readable(ctx)
+        .handler(ctx -> Replies.json(ctx, 200, readable(ctx)
             .compose(p -> store.versions(p.id())).map(v -> new JsonObject().put("items", v))));
     router.put("/api/v1/policies/:id").handler(guard.roles(Role.POLICY_AUTHOR)).handler(ctx -> {
       JsonObject body = Bodies.object(ctx);
-      GridRoutes.reply(ctx, 200, owned(ctx).compose(p -> {
+      Replies.json(ctx, 200, owned(ctx).compose(p -> {
         Object dept = body.getValue("department");
         if (dept != null && !dept.equals(p.department())) {
           throw ProblemException.invalid("/department", "the department of a policy does not change");
@@ -83,7 +83,7 @@ public final class PolicyRoutes {
 
   private void step(Router router, String name, Step step) {
     router.post("/api/v1/policies/:id/" + name).handler(guard.roles(Role.POLICY_AUTHOR)).handler(ctx ->
-        GridRoutes.reply(ctx, 200, owned(ctx).compose(p -> step.run(ctx, p))
+        Replies.json(ctx, 200, owned(ctx).compose(p -> step.run(ctx, p))
             .compose(v -> store.require(ctx.pathParam("id"))).map(StoredPolicy::toJson)));
   }
 
@@ -111,7 +111,7 @@ public final class PolicyRoutes {
     Principal principal = Guard.principal(ctx);
     String status = ctx.request().getParam("status");
     String department = ctx.request().getParam("department");
-    GridRoutes.reply(ctx, 200, store.all().map(all -> {
+    Replies.json(ctx, 200, store.all().map(all -> {
       JsonArray items = new JsonArray();
       for (StoredPolicy p : all) {
         if (visible(p, principal) && (status == null || status.equals(p.status().name()))
@@ -137,8 +137,8 @@ public final class PolicyRoutes {
     Rule rule = Rule.parse(body.getJsonObject("eligibility").encode());
     Benefit benefit = body.getJsonObject("benefit") == null ? null : Benefit.parse(body.getJsonObject("benefit").encode());
     Double pool = body.getValue("fundPool") == null ? null : ((Number) body.getValue("fundPool")).doubleValue();
-    GridRoutes.reply(ctx, 200, vertx.executeBlocking(() -> {
-      Simulation s = index.simulate(rule, benefit, pool, Clock.today());
+    Replies.json(ctx, 200, vertx.executeBlocking(() -> {
+      Simulation s = index.simulate(rule, benefit, pool, ChinaTime.today());
       return Explanations.json(s);
     }, false));
   }

@@ -1,8 +1,8 @@
-package cn.enterprisegrid.index;
+package cn.enterprisegrid.enterprise;
 
-import cn.enterprisegrid.enterprise.Clock;
-import cn.enterprisegrid.enterprise.EnterpriseStore;
-import cn.enterprisegrid.enterprise.StoredEnterprise;
+import cn.enterprisegrid.changes.Change;
+import cn.enterprisegrid.changes.ChangeFeed;
+import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.profile.ProfileDeriver;
 import cn.enterprisegrid.store.Store;
@@ -137,7 +137,7 @@ public final class EnterpriseIndexer extends VerticleBase {
 
   private Future<Void> upsert(List<String> usccs) {
     return enterprises.loadAll(usccs).map(firms -> {
-      LocalDate today = Clock.today();
+      LocalDate today = ChinaTime.today();
       ProfileDeriver deriver = ProfileDeriver.standard();
       for (StoredEnterprise s : firms) {
         if (s.exists()) {

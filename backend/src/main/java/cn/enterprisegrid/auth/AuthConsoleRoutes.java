@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Console login and account management: {@code POST /api/v1/auth/login},
  * {@code GET /api/v1/auth/me}, {@code POST /api/v1/accounts}.
  */
-public final class AuthRoutes {
+public final class AuthConsoleRoutes {
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{3,64}");
   private static final int MAX_FAILURES = 10;
   private static final int FAILURE_WINDOW_SECONDS = 15 * 60;
@@ -30,7 +30,7 @@ public final class AuthRoutes {
   private final Tokens tokens;
   private final Guard guard;
 
-  public AuthRoutes(Vertx vertx, Store store, Tokens tokens, Guard guard) {
+  public AuthConsoleRoutes(Vertx vertx, Store store, Tokens tokens, Guard guard) {
     this.vertx = vertx;
     this.store = store;
     this.accounts = new AccountStore(store);

@@ -1,5 +1,7 @@
 package cn.enterprisegrid.grid;
 
+import static cn.enterprisegrid.http.Replies.json;
+
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
@@ -7,6 +9,7 @@ import cn.enterprisegrid.enterprise.StoredEnterprise;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.http.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -24,7 +27,7 @@ import java.util.Map;
  * {@code /api/v1/grid/reassign}), {@code /api/v1/grid/coverage} and {@code /api/v1/grid/config}.
  * Grid admins act within their region; supervisors read.
  */
-public final class GridRoutes {
+public final class GridConsoleRoutes {
   private static final int MAX_LIMIT = 10_000;
 
   private final GridStore grid;
@@ -33,7 +36,7 @@ public final class GridRoutes {
   private final GridSync sync;
   private final Guard guard;
 
-  public GridRoutes(Vertx vertx, GridStore grid, Guard guard) {
+  public GridConsoleRoutes(Vertx vertx, GridStore grid, Guard guard) {
     this.grid = grid;
     this.cells = new Cells(vertx, grid);
     this.liaisons = new Liaisons(vertx, grid);
@@ -43,35 +46,35 @@ public final class GridRoutes {
 
   public void mount(Router router) {
     router.post("/api/v1/grid/build").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> reply(ctx, 200, cells.build(Guard.principal(ctx), Bodies.object(ctx))));
+        .handler(ctx -> json(ctx, 200, cells.build(Guard.principal(ctx), Bodies.object(ctx))));
     router.post("/api/v1/grid/cells").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> reply(ctx, 201, cells.create(Guard.principal(ctx), Bodies.object(ctx))));
+        .handler(ctx -> json(ctx, 201, cells.create(Guard.principal(ctx), Bodies.object(ctx))));
     router.get("/api/v1/grid/cells").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> reply(ctx, 200, cells.list(Guard.principal(ctx)).map(a -> new JsonObject().put("items", a))));
+        .handler(ctx -> json(ctx, 200, cells.list(Guard.principal(ctx)).map(a -> new JsonObject().put("items", a))));
     router.post("/api/v1/grid/assign").handler(guard.roles(Role.GRID_ADMIN)).handler(this::assign);
     router.post("/api/v1/grid/reassign").handler(guard.roles(Role.GRID_ADMIN)).handler(this::reassign);
     router.get("/api/v1/grid/coverage").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR)).handler(this::coverage);
     router.get("/api/v1/grid/config").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> reply(ctx, 200, grid.config().map(GridConfig::toJson)));
+        .handler(ctx -> json(ctx, 200, grid.config().map(GridConfig::toJson)));
     router.put("/api/v1/grid/config").handler(guard.roles(Role.GRID_ADMIN)).handler(this::putConfig);
 
     router.post("/api/v1/liaisons").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> reply(ctx, 201, liaisons.create(Guard.principal(ctx), Bodies.object(ctx))));
+        .handler(ctx -> json(ctx, 201, liaisons.create(Guard.principal(ctx), Bodies.object(ctx))));
     router.get("/api/v1/liaisons").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> reply(ctx, 200, liaisons.list(Guard.principal(ctx),
+        .handler(ctx -> json(ctx, 200, liaisons.list(Guard.principal(ctx),
             !"false".equals(ctx.request().getParam("active"))).map(a -> new JsonObject().put("items", a))));
     router.get("/api/v1/liaisons/:id").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> reply(ctx, 200, visible(ctx).map(l -> l.toJson(false))));
+        .handler(ctx -> json(ctx, 200, visible(ctx).map(l -> l.toJson(false))));
     router.patch("/api/v1/liaisons/:id").handler(guard.roles(Role.GRID_ADMIN))
         .handler(ctx -> {
           JsonObject body = Bodies.object(ctx);
-          reply(ctx, 200, visible(ctx).compose(l -> liaisons.update(Guard.principal(ctx), l.id(), body)));
+          json(ctx, 200, visible(ctx).compose(l -> liaisons.update(Guard.principal(ctx), l.id(), body)));
         });
     router.post("/api/v1/liaisons/:id/deactivate").handler(guard.roles(Role.GRID_ADMIN))
         .handler(ctx -> {
           JsonObject body = ctx.body().buffer() == null || ctx.body().length() == 0 ? new JsonObject() : Bodies.object(ctx);
           String reason = Bodies.optionalString(body, "reason", "");
-          reply(ctx, 200, visible(ctx).compose(l -> liaisons.deactivate(Guard.principal(ctx), l.id(), reason)));
+          json(ctx, 200, visible(ctx).compose(l -> liaisons.deactivate(Guard.principal(ctx), l.id(), reason)));
         });
   }
 
@@ -89,7 +92,7 @@ public final class GridRoutes {
   private void assign(RoutingContext ctx) {
     Principal p = Guard.principal(ctx);
     // the sync is territory-wide and idempotent: it only brings the grid up to date with the registry
-    reply(ctx, 200, sync.run(p.actor()).compose(r -> grid.coverage(p.scope().region(), 0, GridStore.CoveragePage.NONE)
+    json(ctx, 200, sync.run(p.actor()).compose(r -> grid.coverage(p.scope().region(), 0, GridStore.CoveragePage.NONE)
         .map(c -> r.toJson().put("firms", c.getLong("firms"))
             .put("unassigned", c.getLong("noCell") + c.getLong("noCapacity")))));
   }
@@ -103,7 +106,7 @@ public final class GridRoutes {
     if (reason.length() > 500) {
       throw ProblemException.invalid("/reason", "reason must be at most 500 characters");
     }
-    reply(ctx, 200, grid.store().api().hget(StoredEnterprise.key(uscc), "region").compose(region -> {
+    json(ctx, 200, grid.store().api().hget(StoredEnterprise.key(uscc), "region").compose(region -> {
       if (region == null || !p.scope().coversRegion(region.toString())) {
         return Future.failedFuture(ProblemException.notFound("no enterprise " + uscc));
       }
@@ -115,11 +118,11 @@ public final class GridRoutes {
 
   private void coverage(RoutingContext ctx) {
     Principal p = Guard.principal(ctx);
-    int limit = intParam(ctx, "limit", 100, MAX_LIMIT);
+    int limit = Replies.intParam(ctx, "limit", 100, MAX_LIMIT);
     GridStore.CoveragePage page = new GridStore.CoveragePage(
-        cursorParam(ctx, "cellsAfter"), intParam(ctx, "cellsLimit", GridStore.CoveragePage.DEFAULT_LIMIT, MAX_LIMIT),
-        cursorParam(ctx, "liaisonsAfter"), intParam(ctx, "liaisonsLimit", GridStore.CoveragePage.DEFAULT_LIMIT, MAX_LIMIT));
-    reply(ctx, 200, grid.coverage(p.scope().region(), limit, page).map(GridRoutes::coverageJson));
+        cursorParam(ctx, "cellsAfter"), Replies.intParam(ctx, "cellsLimit", GridStore.CoveragePage.DEFAULT_LIMIT, MAX_LIMIT),
+        cursorParam(ctx, "liaisonsAfter"), Replies.intParam(ctx, "liaisonsLimit", GridStore.CoveragePage.DEFAULT_LIMIT, MAX_LIMIT));
+    json(ctx, 200, grid.coverage(p.scope().region(), limit, page).map(GridConsoleRoutes::coverageJson));
   }
 
   /** A paging cursor (an id the previous page ended with); '' when absent. */
@@ -191,29 +194,6 @@ public final class GridRoutes {
     }
     JsonObject args = new JsonObject();
     set.forEach(args::put);
-    reply(ctx, 200, grid.run("config", p.actor(), args).compose(v -> grid.config()).map(GridConfig::toJson));
-  }
-
-  /** An integer query parameter within [0, max]; 400 naming it otherwise. */
-  public static int intParam(RoutingContext ctx, String name, int dflt, int max) {
-    String v = ctx.request().getParam(name);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      int n = Integer.parseInt(v);
-      if (n < 0 || n > max) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest("/" + name, name + " must be an integer from 0 to " + max);
-    }
-  }
-
-  /** Answers the future's JSON with {@code status}, or fails the route with its problem. */
-  public static void reply(RoutingContext ctx, int status, Future<?> f) {
-    f.onSuccess(v -> ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-        .end(v instanceof JsonObject o ? o.encode() : ((JsonArray) v).encode())).onFailure(ctx::fail);
+    json(ctx, 200, grid.run("config", p.actor(), args).compose(v -> grid.config()).map(GridConfig::toJson));
   }
 }

@@ -1,4 +1,6 @@
-package cn.enterprisegrid.index;
+package cn.enterprisegrid.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.enterprisegrid.testing.SharedRedis;
 import io.vertx.core.Future;
@@ -10,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** One entry that always fails is set aside with its error; the entries around it are handled. */
 class ChangeGroupTest {

@@ -1,0 +1,140 @@
+package cn.enterprisegrid;
+
+import cn.enterprisegrid.audit.AuditConsoleRoutes;
+import cn.enterprisegrid.auth.AuthConsoleRoutes;
+import cn.enterprisegrid.auth.Guard;
+import cn.enterprisegrid.auth.Tokens;
+import cn.enterprisegrid.auth.WeChatLogin;
+import cn.enterprisegrid.config.Settings;
+import cn.enterprisegrid.enterprise.EnterpriseCode;
+import cn.enterprisegrid.enterprise.EnterpriseConsoleRoutes;
+import cn.enterprisegrid.enterprise.EnterpriseListConsoleRoutes;
+import cn.enterprisegrid.enterprise.EnterpriseMiniProgramRoutes;
+import cn.enterprisegrid.enterprise.EnterpriseStore;
+import cn.enterprisegrid.enterprise.Importer;
+import cn.enterprisegrid.enterprise.Invitations;
+import cn.enterprisegrid.enterprise.ProfileCache;
+import cn.enterprisegrid.enterprise.ViewCache;
+import cn.enterprisegrid.grid.GridConsoleRoutes;
+import cn.enterprisegrid.grid.GridStore;
+import cn.enterprisegrid.health.HealthRoutes;
+import cn.enterprisegrid.http.ContractRoutes;
+import cn.enterprisegrid.http.HttpVerticle;
+import cn.enterprisegrid.mp.MiniProgramContract;
+import cn.enterprisegrid.mp.wechat.WeChatClient;
+import cn.enterprisegrid.mp.wechat.WeChatConfig;
+import cn.enterprisegrid.notify.NotifyConsoleRoutes;
+import cn.enterprisegrid.notify.NotifyMiniProgramRoutes;
+import cn.enterprisegrid.notify.NotifySettings;
+import cn.enterprisegrid.policy.PolicyCatalog;
+import cn.enterprisegrid.policy.PolicyConsoleRoutes;
+import cn.enterprisegrid.policy.PolicyMiniProgramRoutes;
+import cn.enterprisegrid.policy.PolicyStore;
+import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
+import cn.enterprisegrid.policyindex.profile.ProfileDeriver;
+import cn.enterprisegrid.policyindex.reference.Divisions;
+import cn.enterprisegrid.policyindex.reference.IndustryCodes;
+import cn.enterprisegrid.redemption.RedemptionConsoleRoutes;
+import cn.enterprisegrid.redemption.Redemptions;
+import cn.enterprisegrid.store.Store;
+import cn.enterprisegrid.visit.VisitConsoleRoutes;
+import cn.enterprisegrid.visit.VisitMiniProgramRoutes;
+import cn.enterprisegrid.visit.Visits;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+import java.util.Set;
+
+/**
+ * Every route of the application, in one place: the console API ({@code /api/v1}), the
+ * mini-program contract ({@code /mp/v1}), health and metrics. One instance per HTTP verticle, since
+ * each verticle has its own Redis pool and WeChat client.
+ */
+public final class ApiRoutes implements HttpVerticle.Routes {
+  private final Settings settings;
+  private final String jwtSecret;
+  private final PrometheusMeterRegistry metrics;
+  private final EnterpriseIndex enterpriseIndex;
+  private final PolicyCatalog catalog;
+  private final ViewCache views;
+  private final NotifySettings notifySettings;
+
+  /** {@code metrics} may be null when the Vertx instance has no Micrometer metrics. */
+  public ApiRoutes(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics,
+      EnterpriseIndex enterpriseIndex, PolicyCatalog catalog, ViewCache views, NotifySettings notifySettings) {
+    this.settings = settings;
+    this.jwtSecret = jwtSecret;
+    this.metrics = metrics;
+    this.enterpriseIndex = enterpriseIndex;
+    this.catalog = catalog;
+    this.views = views;
+    this.notifySettings = notifySettings;
+  }
+
+  @Override
+  public Set<String> streamedPaths() {
+    return Set.of(EnterpriseConsoleRoutes.IMPORT_PATH);
+  }
+
+  @Override
+  public Future<AutoCloseable> mount(Vertx vertx, Store store, Router router) {
+    Tokens tokens = new Tokens(vertx, jwtSecret, settings.tokenTtl());
+    Guard guard = new Guard(tokens);
+    WeChatClient wechat = new WeChatClient(vertx,
+        new WeChatConfig(settings.wechatApiBase(), settings.wechatAppId(), settings.wechatSecret()),
+        store.client());
+
+    new HealthRoutes(vertx, store, settings.indexDir()).mount(router);
+    if (metrics != null) {
+      router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+    }
+    new AuthConsoleRoutes(vertx, store, tokens, guard).mount(router);
+    new AuditConsoleRoutes(store, guard).mount(router);
+
+    EnterpriseStore enterprises = new EnterpriseStore(store);
+    Invitations invitations = new Invitations(store, jwtSecret, settings.invitationTtl());
+    new EnterpriseConsoleRoutes(enterprises, new ProfileCache(views, store, enterprises),
+        new Importer(vertx, enterprises), invitations,
+        new EnterpriseCode(vertx, settings.mpEnterprisePage()), guard).mount(router);
+    new EnterpriseListConsoleRoutes(vertx, enterpriseIndex, enterprises, guard).mount(router);
+
+    GridStore grid = new GridStore(store);
+    new GridConsoleRoutes(vertx, grid, guard).mount(router);
+    new VisitConsoleRoutes(grid, guard).mount(router);
+    new NotifyConsoleRoutes(store, guard).mount(router);
+
+    PolicyStore policies = new PolicyStore(store);
+    Redemptions redemptions = new Redemptions(store);
+    new PolicyConsoleRoutes(vertx, policies, enterpriseIndex, guard).mount(router);
+    new RedemptionConsoleRoutes(policies, redemptions, guard).mount(router);
+
+    EnterpriseMiniProgramRoutes mpEnterprise = new EnterpriseMiniProgramRoutes(enterprises, invitations, tokens);
+    VisitMiniProgramRoutes mpVisits = new VisitMiniProgramRoutes(new Visits(grid, enterprises));
+    NotifyMiniProgramRoutes mpNotifications = new NotifyMiniProgramRoutes(store, notifySettings);
+    PolicyMiniProgramRoutes mpPolicies = new PolicyMiniProgramRoutes(vertx, catalog, policies, enterprises,
+        redemptions);
+
+    // the reference data (divisions, industry codes) loads in about a second: on a worker, before
+    // the first request, never on an event loop
+    return vertx.executeBlocking(() -> {
+          Divisions.standard();
+          IndustryCodes.standard();
+          return ProfileDeriver.standard();
+        }, false)
+        .compose(v -> MiniProgramContract.load(vertx))
+        .compose(contract -> {
+          ContractRoutes routes = new ContractRoutes(vertx, contract)
+              .operation(MiniProgramContract.OP_LOGIN, new WeChatLogin(store, wechat, tokens)::handle);
+          mpEnterprise.register(routes, guard);
+          mpVisits.register(routes, guard);
+          mpNotifications.register(routes, guard);
+          mpPolicies.register(routes, guard);
+          routes.mount(router);
+          return MiniProgramContract.mountYaml(vertx, router);
+        })
+        .map(v -> (AutoCloseable) wechat::close);
+  }
+}
