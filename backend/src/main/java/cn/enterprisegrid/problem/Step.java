@@ -1,0 +1,48 @@
+package cn.enterprisegrid.problem;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A step of a problem's lifecycle and the statuses it may be taken from. The next status of most
+ * steps is fixed; {@link #RESUME} returns to the status before the suspension, {@link #RATE}
+ * depends on the rating and {@link #VERIFY} on its outcome (see {@link Lifecycle}).
+ */
+public enum Step {
+  ACCEPT("受理", EnumSet.of(ProblemStatus.SUBMITTED)),
+  REJECT("不予受理", EnumSet.of(ProblemStatus.SUBMITTED)),
+  DISPATCH("交办", EnumSet.of(ProblemStatus.ACCEPTED, ProblemStatus.REOPENED)),
+  PROGRESS("报告进展", EnumSet.of(ProblemStatus.DISPATCHED, ProblemStatus.IN_PROGRESS)),
+  RESOLVE("办结", EnumSet.of(ProblemStatus.DISPATCHED, ProblemStatus.IN_PROGRESS)),
+  TRANSFER("转办", EnumSet.of(ProblemStatus.DISPATCHED, ProblemStatus.IN_PROGRESS)),
+  SUSPEND("挂起", EnumSet.of(ProblemStatus.DISPATCHED, ProblemStatus.IN_PROGRESS)),
+  RESUME("恢复办理", EnumSet.of(ProblemStatus.SUSPENDED)),
+  EXTEND("延期", EnumSet.of(ProblemStatus.DISPATCHED, ProblemStatus.IN_PROGRESS)),
+  RATE("评价", EnumSet.of(ProblemStatus.RESOLVED)),
+  VERIFY("核实", EnumSet.of(ProblemStatus.REOPENED)),
+  REOPEN("重启", EnumSet.of(ProblemStatus.RESOLVED, ProblemStatus.RATED, ProblemStatus.CLOSED)),
+  CLOSE("关闭", EnumSet.of(ProblemStatus.RESOLVED, ProblemStatus.RATED)),
+  MERGE("合并", EnumSet.of(ProblemStatus.SUBMITTED, ProblemStatus.ACCEPTED, ProblemStatus.DISPATCHED,
+      ProblemStatus.IN_PROGRESS, ProblemStatus.SUSPENDED, ProblemStatus.REOPENED));
+
+  private final String label;
+  private final Set<ProblemStatus> from;
+
+  Step(String label, Set<ProblemStatus> from) {
+    this.label = label;
+    this.from = from;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The statuses this step may be taken from. */
+  public Set<ProblemStatus> from() {
+    return from;
+  }
+
+  public boolean allowedFrom(ProblemStatus status) {
+    return from.contains(status);
+  }
+}
