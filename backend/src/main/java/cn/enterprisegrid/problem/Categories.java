@@ -1,0 +1,38 @@
+package cn.enterprisegrid.problem;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The configured categories, in display order; the defaults are a county's usual ones. */
+public record Categories(List<Category> all) {
+
+  /** 融资, 用工, 用地, 审批, 政策兑现, 水电气, 法律, 其他 with the 开化县 departments that usually own them. */
+  public static final Categories DEFAULTS = new Categories(List.of(
+      new Category("FINANCING", "融资", "开化县财政局", null),
+      new Category("LABOUR", "用工", "开化县人力资源和社会保障局", null),
+      new Category("LAND", "用地", "开化县自然资源和规划局", null),
+      new Category("APPROVAL", "审批", "开化县行政审批服务中心", null),
+      new Category("POLICY", "政策兑现", "开化县经济和信息化局", null),
+      new Category("UTILITIES", "水电气", "开化县发展和改革局", null),
+      new Category("LEGAL", "法律", "开化县司法局", null),
+      new Category("OTHER", "其他", "开化县人民政府办公室", null)));
+
+  public Categories {
+    Map<String, Category> seen = new LinkedHashMap<>();
+    for (Category c : all) {
+      if (seen.put(c.code(), c) != null) {
+        throw new IllegalArgumentException("category " + c.code() + " is listed twice");
+      }
+    }
+    if (seen.isEmpty()) {
+      throw new IllegalArgumentException("at least one category is needed");
+    }
+    all = List.copyOf(all);
+  }
+
+  public Optional<Category> byCode(String code) {
+    return all.stream().filter(c -> c.code().equals(code)).findFirst();
+  }
+}
