@@ -1,11 +1,12 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.testing.Eventually;
+import cn.enterprisegrid.testing.AdminToken;
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.rule.Rule;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,20 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The node's Lucene enterprise index follows Redis through the change stream: imports and edits
  * show up, a restart resumes from the committed change id, a lost index is rebuilt from Redis.
  */
+@WithBackend
 class EnterpriseIndexingTest {
   static TestBackend app;
-  static String admin;
-
-  @BeforeAll
-  static void start() {
-    app = TestBackend.start();
-    admin = app.adminToken();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @AdminToken static String admin;
 
   private static EnterpriseIndex index() {
     return app.backend().enterpriseIndex();
@@ -46,12 +37,8 @@ class EnterpriseIndexingTest {
         .eligible();
   }
 
-  private static void await(LongSupplier actual, long expected) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (actual.getAsLong() != expected && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(actual.getAsLong()).isEqualTo(expected);
+  private static void await(LongSupplier actual, long expected) {
+    Eventually.value("the index count " + expected, Eventually.DEFAULT, actual::getAsLong, n -> n == expected);
   }
 
   @Test

@@ -1,12 +1,12 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.testing.AdminToken;
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -15,20 +15,10 @@ import java.util.function.Consumer;
 import static cn.enterprisegrid.testing.ProblemAssert.assertFieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@WithBackend
 class EnterpriseValidationTest {
   static TestBackend app;
-  static String admin;
-
-  @BeforeAll
-  static void start() {
-    app = TestBackend.start();
-    admin = app.adminToken();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @AdminToken static String admin;
 
   private HttpResponse<Buffer> putWith(Consumer<JsonObject> change) {
     JsonObject f = Firms.firm(Firms.uscc(), Firms.HUABU);

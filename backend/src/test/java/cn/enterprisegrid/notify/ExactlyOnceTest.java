@@ -1,6 +1,6 @@
 package cn.enterprisegrid.notify;
 
-import static cn.enterprisegrid.notify.NotifyFixture.await;
+import static cn.enterprisegrid.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -64,7 +64,7 @@ class ExactlyOnceTest {
       fx.wechat.delayNext(FaultsTest.SEND, 5);
     }
     fx.publish("P0900", 1, "中小企业数字化改造补助", "经信局", usccs, List.of());
-    await("some delivered", () -> fx.wechat.delivered().size() >= 100);
+    until("some delivered", () -> fx.wechat.delivered().size() >= 100);
     node.kill();
     int atKill = fx.wechat.delivered().size();
     assertThat(atKill).isLessThan(n);
@@ -73,7 +73,7 @@ class ExactlyOnceTest {
     Path again = Files.createTempDirectory("notify-kill");
     Files.copy(dataDir.resolve("node-id"), again.resolve("node-id"));
     fx.start(again, new JsonObject());
-    await("all delivered after the restart", Duration.ofSeconds(60),
+    until("all delivered after the restart", Duration.ofSeconds(60),
         () -> fx.wechat.delivered().size() >= n && fx.idle());
     assertEachOnce("wx-k", n);
     // every firm's inbox has it exactly once, and the liaisons' summaries are single too
@@ -91,7 +91,7 @@ class ExactlyOnceTest {
     fx.start(new JsonObject());
     fx.publish("P0901", 1, "专精特新企业奖励", "经信局", usccs.subList(0, n / 2), List.of());
     fx.publish("P0902", 1, "外贸企业出口信用保险补助", "商务局", usccs.subList(n / 2, n), List.of());
-    await("all delivered", Duration.ofSeconds(60), () -> fx.wechat.delivered().size() >= n && fx.idle());
+    until("all delivered", Duration.ofSeconds(60), () -> fx.wechat.delivered().size() >= n && fx.idle());
     assertEachOnce("wx-2n", n);
     // both nodes took part
     Response consumers = fx.redis.xinfo(List.of("CONSUMERS", NotifyKeys.OUTBOX, NotifyKeys.GROUP)).await();
@@ -112,7 +112,7 @@ class ExactlyOnceTest {
     fx.redis.xadd(List.of(NotifyKeys.OUTBOX, id, "push", "wx:wx-inflight", "to", "firm:" + u,
         "items", "[{\"id\":\"P1~1~policy.eligible\",\"policy\":\"P1\",\"version\":\"1\",\"kind\":\"policy.eligible\","
             + "\"uscc\":\"" + u + "\",\"payload\":{\"title\":\"T\"}}]", "attempt", "0")).await();
-    await("handled", () -> fx.stat("push.uncertain") == uncertain + 1);
+    until("handled", () -> fx.stat("push.uncertain") == uncertain + 1);
     assertThat(fx.wechat.deliveries("wx-inflight", NotifyFixture.POLICY_TPL)).isZero();
   }
 }

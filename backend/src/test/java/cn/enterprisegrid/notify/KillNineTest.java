@@ -1,6 +1,6 @@
 package cn.enterprisegrid.notify;
 
-import static cn.enterprisegrid.notify.NotifyFixture.await;
+import static cn.enterprisegrid.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -55,13 +55,13 @@ class KillNineTest {
       fx.wechat.delayNext(FaultsTest.SEND, 5); // slow WeChat down so that the kill lands mid-way
     }
     fx.publish("P0990", 1, "中小企业数字化改造补助", "经信局", usccs, List.of());
-    await("some delivered", Duration.ofSeconds(90), () -> fx.wechat.delivered().size() >= 200);
+    until("some delivered", Duration.ofSeconds(90), () -> fx.wechat.delivered().size() >= 200);
     first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL
     int atKill = fx.wechat.delivered().size();
     assertThat(atKill).isLessThan(n);
 
     fx.startProcess(dataDir, config);
-    await("every notice accounted for after the restart", Duration.ofSeconds(120),
+    until("every notice accounted for after the restart", Duration.ofSeconds(120),
         () -> fx.wechat.delivered().size() + fx.stat("push.uncertain") >= n && fx.idle());
     long uncertain = fx.stat("push.uncertain");
     assertThat(fx.wechat.duplicates()).isEmpty();

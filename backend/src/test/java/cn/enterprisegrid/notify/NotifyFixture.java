@@ -22,12 +22,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 
 /**
  * Backend nodes for notification tests on the run's shared Redis (flushed once per fixture), each on its own
@@ -275,25 +273,6 @@ final class NotifyFixture implements AutoCloseable {
   }
 
   // ------------------------------------------------------------------ observing
-
-  static void await(String what, BooleanSupplier condition) {
-    await(what, Duration.ofSeconds(30), condition);
-  }
-
-  static void await(String what, Duration max, BooleanSupplier condition) {
-    long end = System.nanoTime() + max.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
 
   long stat(String name) {
     Response r = redis.hget(NotifyKeys.STATS, name).await();
