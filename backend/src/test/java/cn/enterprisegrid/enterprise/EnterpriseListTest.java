@@ -52,8 +52,15 @@ class EnterpriseListTest {
     assertThat(list(admin, "?industry=F").getInteger("total")).isEqualTo(15);
     assertThat(list(admin, "?industry=52&region=" + Firms.HUABU).getInteger("total")).isEqualTo(10);
     assertThat(list(admin, "?tag=" + java.net.URLEncoder.encode("专精特新", java.nio.charset.StandardCharsets.UTF_8)).getInteger("total")).isEqualTo(15);
-    JsonObject first = list(admin, "?size=SMALL&limit=1");
-    assertThat(first.getJsonArray("items").getJsonObject(0).encode()).contains("SMALL");
+    // the retail firms (5261, 80 people, 1,200万元) are MEDIUM under the size standard, the
+    // manufacturers SMALL: each filter keeps exactly its own
+    JsonObject small = list(admin, "?size=SMALL&limit=200");
+    assertThat(small.getInteger("total")).isEqualTo(45);
+    assertThat(small.getJsonArray("items")).allSatisfy(i -> assertThat(((JsonObject) i).getString("industryCode")).isEqualTo("2221"));
+    JsonObject medium = list(admin, "?size=MEDIUM&limit=200");
+    assertThat(medium.getInteger("total")).isEqualTo(15);
+    assertThat(medium.getJsonArray("items")).allSatisfy(i -> assertThat(((JsonObject) i).getString("industryCode")).isEqualTo("5261"));
+    assertThat(list(admin, "?size=LARGE").getInteger("total")).isZero();
   }
 
   @Test

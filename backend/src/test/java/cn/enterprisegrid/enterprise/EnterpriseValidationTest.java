@@ -42,8 +42,7 @@ class EnterpriseValidationTest {
     String good = Firms.uscc();
     char wrongCheck = good.charAt(17) == '0' ? '1' : '0';
     String badCheck = good.substring(0, 17) + wrongCheck;
-    JsonObject p = assertFieldProblem(Firms.put(app, admin, Firms.firm(badCheck, Firms.HUABU)), 422, "/uscc")
-        ;
+    JsonObject p = assertFieldProblem(Firms.put(app, admin, Firms.firm(badCheck, Firms.HUABU)), 422, "/uscc");
     assertThat(p.getString("detail")).contains("check character");
     // a code whose own check character is right but whose organisation code fails GB 11714
     String org = good.substring(8, 16) + (good.charAt(16) == '0' ? '1' : '0');
@@ -51,8 +50,8 @@ class EnterpriseValidationTest {
     String badOrg = first17 + Uscc.checkCharacter(first17);
     p = assertFieldProblem(Firms.put(app, admin, Firms.firm(badOrg, Firms.HUABU)), 422, "/uscc");
     assertThat(p.getString("detail")).contains("organisation code");
-    assertFieldProblem(Firms.put(app, admin, Firms.firm("91330824MA2X0000", Firms.HUABU)), 422, "/uscc")
-        .getString("detail").contains("18");
+    assertThat(assertFieldProblem(Firms.put(app, admin, Firms.firm("91330824MA2X0000", Firms.HUABU)), 422, "/uscc")
+        .getString("detail")).contains("18");
   }
 
   @Test

@@ -62,8 +62,11 @@ final class NotifyFixture implements AutoCloseable {
           .setDefaultPort(settings.httpPort()));
     }
 
-    /** Closes the node's Vert.x at once: no graceful stop of the sender, in-flight work is cut off. */
-    void kill() {
+    /**
+     * Closes the node's Vert.x without stopping the backend first. Not a crash: Vert.x undeploys
+     * the verticles and in-flight pushes finish; a crash is a real process killed ({@link #startProcess}).
+     */
+    void shutDown() {
       vertx.close().await();
       nodes.remove(this);
     }
