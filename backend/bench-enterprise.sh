@@ -5,4 +5,4 @@
 # NDJSON firms over the real Zhejiang divisions and GB/T 4754-2017 classes, POSTs the file streamed
 # to /api/v1/enterprises/import, re-imports it (all unchanged), then reads GET /api/v1/enterprises/{uscc}
 # from concurrent clients and prints a table.
-exec "$(dirname "$0")/bench-java.sh" cn.enterprisegrid.enterprise.bench.ImportBenchmark "$@"
+exec "$(dirname "$0")/../benchmarks/run.sh" cn.enterprisegrid.enterprise.bench.ImportBenchmark "$@"

@@ -4,4 +4,4 @@
 # (index + fill, as the first POST /api/v1/grid/assign does) and the coverage report. Embedded
 # Redis in a temp dir; prints a table.
 #   backend/bench-grid.sh [firms=1000000] [capacity=40]
-exec "$(dirname "$0")/bench-java.sh" cn.enterprisegrid.grid.bench.GridBenchmark "$@"
+exec "$(dirname "$0")/../benchmarks/run.sh" cn.enterprisegrid.grid.bench.GridBenchmark "$@"

@@ -4,4 +4,4 @@
 # message to the fake WeChat server with bounded concurrency, counting duplicates. Embedded Redis in
 # a temp dir; prints a table (docs/notifications.md).
 #   backend/bench-notify.sh [firms=100000] [senders=64]
-exec "$(dirname "$0")/bench-java.sh" cn.enterprisegrid.notify.NotifyBenchmark "$@"
+exec "$(dirname "$0")/../benchmarks/run.sh" cn.enterprisegrid.notify.NotifyBenchmark "$@"

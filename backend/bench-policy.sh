@@ -4,4 +4,4 @@
 # one-tap applications over HTTP (default 20,000, C=64 in flight) against a fund pool that fits
 # 80 % of them and checks the totals. Prints a table.
 #   backend/bench-policy.sh [firms=100000] [applications=20000] [concurrency=64]
-exec "$(dirname "$0")/bench-java.sh" cn.enterprisegrid.policy.bench.PolicyBenchmark "$@"
+exec "$(dirname "$0")/../benchmarks/run.sh" cn.enterprisegrid.policy.bench.PolicyBenchmark "$@"

@@ -4,11 +4,7 @@
 # e.g. `policy-index/bench.sh --firms 100000` for a quick run. Other options: --rules N,
 # --queries N, --profiles N, --ref-queries N, --ref-profiles N, --ref-bulk-firms N, --seed N,
 # --monitor-profiles N, --warmup N, --throughput-profiles N, --dir PATH, --keep, --skip-facets,
-# --skip-monitor.
+# --skip-monitor. The main lives in the benchmarks module (benchmarks/run.sh).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-export MAVEN_OPTS="${MAVEN_OPTS:--Xmx8g -Xms2g}"
-exec mvn -q -B -pl policy-index test-compile exec:java \
-  -Dexec.classpathScope=test \
-  -Dexec.mainClass=cn.enterprisegrid.policyindex.bench.MatchingBenchmark \
-  -Dexec.args="$*"
+export BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx8g -Xms2g}"
+exec "$(dirname "$0")/../benchmarks/run.sh" cn.enterprisegrid.policyindex.bench.MatchingBenchmark "$@"

@@ -1,9 +1,10 @@
 package cn.enterprisegrid.audit;
 
+import cn.enterprisegrid.testing.AdminToken;
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,24 +16,18 @@ import static cn.enterprisegrid.testing.ProblemAssert.assertFieldProblem;
 import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@WithBackend
 class AuditTest {
   static TestBackend app;
-  static String admin;
+  @AdminToken static String admin;
   static Instant before;
 
   @BeforeAll
   static void start() {
-    app = TestBackend.start();
-    admin = app.adminToken();
     before = Instant.now();
     for (int i = 0; i < 25; i++) {
       app.createAccount(admin, "audited." + i, "SUPERVISOR", new JsonObject().put("region", "330824"));
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   private JsonArray entries(String query, String token) {

@@ -1,12 +1,11 @@
 package cn.enterprisegrid.auth;
 
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.mp.wechat.fake.FakeWeChatServer;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,18 +13,9 @@ import static cn.enterprisegrid.testing.ProblemAssert.assertFieldProblem;
 import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@WithBackend
 class WeChatLoginTest {
   static TestBackend app;
-
-  @BeforeAll
-  static void start() {
-    app = TestBackend.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
 
   @BeforeEach
   void reset() {

@@ -2,6 +2,7 @@ package cn.enterprisegrid.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.enterprisegrid.testing.Eventually;
 import cn.enterprisegrid.testing.SharedRedis;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,11 +35,8 @@ class ChangeGroupTest {
         batch.forEach(c -> handled.add(c.id()));
         return Future.succeededFuture();
       }).await();
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (redis.xlen("changes:dead:test").await().toLong() < 1 || handled.size() < 2) {
-        assertThat(System.currentTimeMillis()).as("poison set aside, the rest handled").isLessThan(deadline);
-        Thread.sleep(100);
-      }
+      Eventually.until("poison set aside, the rest handled",
+          () -> redis.xlen("changes:dead:test").await().toLong() >= 1 && handled.size() >= 2);
       assertThat(redis.xrange(List.of("changes:dead:test", "-", "+")).await().get(0).get(1).toString())
           .contains("poison", "cannot handle poison");
       assertThat(redis.xpending(List.of("changes", "test")).await().get(0).toLong()).isZero();

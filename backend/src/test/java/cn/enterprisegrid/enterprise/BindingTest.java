@@ -1,5 +1,8 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.testing.Eventually;
+import cn.enterprisegrid.testing.AdminToken;
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.store.Store;
 import cn.enterprisegrid.testing.SharedRedis;
 import cn.enterprisegrid.testing.TestBackend;
@@ -12,11 +15,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
+import java.time.Instant;
 import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,20 +29,10 @@ import static cn.enterprisegrid.testing.ProblemAssert.assertFieldProblem;
 import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@WithBackend
 class BindingTest {
   static TestBackend app;
-  static String admin;
-
-  @BeforeAll
-  static void start() {
-    app = TestBackend.start();
-    admin = app.adminToken();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @AdminToken static String admin;
 
   private static String newFirm() {
     JsonObject f = Firms.firm(Firms.uscc(), Firms.HUABU);
@@ -158,8 +150,11 @@ class BindingTest {
     String uscc = newFirm();
     String secret = Files.readString(app.dataDir.resolve("jwt.key")).trim();
     Invitations shortLived = new Invitations(Store.connect(app.vertx, SharedRedis.url()), secret, Duration.ofSeconds(1));
-    String inv = shortLived.issue(uscc, "admin").await().getString("invitation");
-    Thread.sleep(2100);
+    JsonObject issued = shortLived.issue(uscc, "admin").await();
+    String inv = issued.getString("invitation");
+    // wait for the clock, not for the invitation: an early try would bind the firm and use it up
+    Instant expiresAt = Instant.parse(issued.getString("expiresAt"));
+    Eventually.until("the invitation's expiry", Duration.ofSeconds(5), () -> Instant.now().isAfter(expiresAt));
     assertFieldProblem(app.post("/mp/v1/bind", wxLogin("openid-late"), new JsonObject().put("invitation", inv)), 422,
         "/invitation");
   }

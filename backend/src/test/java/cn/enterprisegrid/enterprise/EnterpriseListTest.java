@@ -1,9 +1,11 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.testing.Eventually;
+import cn.enterprisegrid.testing.AdminToken;
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,15 +15,14 @@ import java.util.List;
 import static cn.enterprisegrid.testing.ProblemAssert.assertFieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@WithBackend
 class EnterpriseListTest {
   static TestBackend app;
-  static String admin;
+  @AdminToken static String admin;
   static String huabuAdmin;
 
   @BeforeAll
-  static void start() throws Exception {
-    app = TestBackend.start();
-    admin = app.adminToken();
+  static void start() {
     StringBuilder ndjson = new StringBuilder();
     for (int i = 0; i < 60; i++) {
       JsonObject firm = Firms.firm(Firms.uscc(), i < 40 ? Firms.HUABU : Firms.MAJIN);
@@ -35,15 +36,7 @@ class EnterpriseListTest {
         .bodyAsJsonObject().getInteger("created")).isEqualTo(60);
     app.createAccount(admin, "huabu.lister", "GRID_ADMIN", new JsonObject().put("region", Firms.HUABU));
     huabuAdmin = app.login("huabu.lister", "secret-pass-1");
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (app.backend().enterpriseIndex().size() < 60 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
+    Eventually.until("60 firms indexed", () -> app.backend().enterpriseIndex().size() >= 60);
   }
 
   private static JsonObject list(String token, String query) {
@@ -59,8 +52,15 @@ class EnterpriseListTest {
     assertThat(list(admin, "?industry=F").getInteger("total")).isEqualTo(15);
     assertThat(list(admin, "?industry=52&region=" + Firms.HUABU).getInteger("total")).isEqualTo(10);
     assertThat(list(admin, "?tag=" + java.net.URLEncoder.encode("专精特新", java.nio.charset.StandardCharsets.UTF_8)).getInteger("total")).isEqualTo(15);
-    JsonObject first = list(admin, "?size=SMALL&limit=1");
-    assertThat(first.getJsonArray("items").getJsonObject(0).encode()).contains("SMALL");
+    // the retail firms (5261, 80 people, 1,200万元) are MEDIUM under the size standard, the
+    // manufacturers SMALL: each filter keeps exactly its own
+    JsonObject small = list(admin, "?size=SMALL&limit=200");
+    assertThat(small.getInteger("total")).isEqualTo(45);
+    assertThat(small.getJsonArray("items")).allSatisfy(i -> assertThat(((JsonObject) i).getString("industryCode")).isEqualTo("2221"));
+    JsonObject medium = list(admin, "?size=MEDIUM&limit=200");
+    assertThat(medium.getInteger("total")).isEqualTo(15);
+    assertThat(medium.getJsonArray("items")).allSatisfy(i -> assertThat(((JsonObject) i).getString("industryCode")).isEqualTo("5261"));
+    assertThat(list(admin, "?size=LARGE").getInteger("total")).isZero();
   }
 
   @Test

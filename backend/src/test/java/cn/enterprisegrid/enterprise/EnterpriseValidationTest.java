@@ -4,32 +4,22 @@ import static cn.enterprisegrid.testing.ProblemAssert.assertFieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.enterprisegrid.config.ChinaTime;
+import cn.enterprisegrid.testing.AdminToken;
 import cn.enterprisegrid.testing.TestBackend;
+import cn.enterprisegrid.testing.WithBackend;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
+@WithBackend
 class EnterpriseValidationTest {
   static TestBackend app;
-  static String admin;
-
-  @BeforeAll
-  static void start() {
-    app = TestBackend.start();
-    admin = app.adminToken();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @AdminToken static String admin;
 
   private HttpResponse<Buffer> putWith(Consumer<JsonObject> change) {
     JsonObject f = Firms.firm(Firms.uscc(), Firms.HUABU);
@@ -53,8 +43,7 @@ class EnterpriseValidationTest {
     String good = Firms.uscc();
     char wrongCheck = good.charAt(17) == '0' ? '1' : '0';
     String badCheck = good.substring(0, 17) + wrongCheck;
-    JsonObject p = assertFieldProblem(Firms.put(app, admin, Firms.firm(badCheck, Firms.HUABU)), 422, "/uscc")
-        ;
+    JsonObject p = assertFieldProblem(Firms.put(app, admin, Firms.firm(badCheck, Firms.HUABU)), 422, "/uscc");
     assertThat(p.getString("detail")).contains("check character");
     // a code whose own check character is right but whose organisation code fails GB 11714
     String org = good.substring(8, 16) + (good.charAt(16) == '0' ? '1' : '0');
@@ -62,8 +51,8 @@ class EnterpriseValidationTest {
     String badOrg = first17 + Uscc.checkCharacter(first17);
     p = assertFieldProblem(Firms.put(app, admin, Firms.firm(badOrg, Firms.HUABU)), 422, "/uscc");
     assertThat(p.getString("detail")).contains("organisation code");
-    assertFieldProblem(Firms.put(app, admin, Firms.firm("91330824MA2X0000", Firms.HUABU)), 422, "/uscc")
-        .getString("detail").contains("18");
+    assertThat(assertFieldProblem(Firms.put(app, admin, Firms.firm("91330824MA2X0000", Firms.HUABU)), 422, "/uscc")
+        .getString("detail")).contains("18");
   }
 
   @Test

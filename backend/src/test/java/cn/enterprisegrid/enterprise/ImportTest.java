@@ -1,13 +1,13 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.testing.AdminToken;
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.demo.DemoEnterprises;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,20 +16,10 @@ import java.util.List;
 import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@WithBackend
 class ImportTest {
   static TestBackend app;
-  static String admin;
-
-  @BeforeAll
-  static void start() {
-    app = TestBackend.start();
-    admin = app.adminToken();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @AdminToken static String admin;
 
   private static JsonObject result(HttpResponse<Buffer> r) {
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);

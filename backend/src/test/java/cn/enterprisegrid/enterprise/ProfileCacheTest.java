@@ -1,12 +1,15 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.testing.Eventually;
+import cn.enterprisegrid.testing.AdminToken;
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
@@ -17,23 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * process is seen by the very next read, scopes hold on cached views, and writes by another node
  * (straight to Redis plus a change event) are seen once the change feed delivers them.
  */
+@WithBackend
 class ProfileCacheTest {
   static TestBackend app;
-  static String admin;
+  @AdminToken static String admin;
   static EnterpriseStore store;
   static RedisAPI redis;
 
   @BeforeAll
   static void start() {
-    app = TestBackend.start();
-    admin = app.adminToken();
     store = Firms.store(app);
     redis = app.redis();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   private static JsonObject profile(String uscc, String token) {
@@ -55,25 +52,19 @@ class ProfileCacheTest {
   }
 
   @Test
-  void warmReadsAskNothingOfRedis() throws InterruptedException {
+  void warmReadsAskNothingOfRedis() {
     JsonObject f = Firms.firm(Firms.uscc(), Firms.HUABU);
     Firms.put(app, admin, f);
     String uscc = f.getString("uscc");
     // the change feed catches up within a blocking read (500 ms); until then reads check versions
-    long deadline = System.currentTimeMillis() + 10_000;
-    boolean quiet = false;
-    while (!quiet && System.currentTimeMillis() < deadline) {
+    Eventually.until("20 warm reads without HGETALL/HMGET", Duration.ofSeconds(10), () -> {
       profile(uscc, admin);
       long before = firmReads();
       for (int i = 0; i < 20; i++) {
         profile(uscc, admin);
       }
-      quiet = firmReads() == before;
-      if (!quiet) {
-        Thread.sleep(100);
-      }
-    }
-    assertThat(quiet).as("20 warm reads without HGETALL/HMGET").isTrue();
+      return firmReads() == before;
+    });
   }
 
   @Test
@@ -144,7 +135,7 @@ class ProfileCacheTest {
   }
 
   @Test
-  void aWriteByAnotherNodeIsSeenOnceTheChangeFeedDeliversIt() throws InterruptedException {
+  void aWriteByAnotherNodeIsSeenOnceTheChangeFeedDeliversIt() {
     JsonObject f = Firms.firm(Firms.uscc(), Firms.HUABU);
     String uscc = f.getString("uscc");
     Firms.put(app, admin, f);
@@ -154,15 +145,7 @@ class ProfileCacheTest {
     redis.hset(List.of(key, "f:name", "\"别的节点改名纸业有限公司\"", "v", String.valueOf(v + 1))).await();
     redis.xadd(List.of("changes", "*", "kind", "enterprise", "id", uscc,
         "payload", new JsonObject().put("version", v + 1).encode())).await();
-    long deadline = System.currentTimeMillis() + 5_000;
-    String name = null;
-    while (System.currentTimeMillis() < deadline) {
-      name = profile(uscc, admin).getString("name");
-      if (name.equals("别的节点改名纸业有限公司")) {
-        break;
-      }
-      Thread.sleep(20);
-    }
-    assertThat(name).isEqualTo("别的节点改名纸业有限公司");
+    Eventually.value("the other node's name", Duration.ofSeconds(5), () -> profile(uscc, admin).getString("name"),
+        "别的节点改名纸业有限公司"::equals);
   }
 }

@@ -1,9 +1,10 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.testing.AdminToken;
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,21 +12,15 @@ import static cn.enterprisegrid.testing.ProblemAssert.assertFieldProblem;
 import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@WithBackend
 class ProvenanceAndScopeTest {
   static TestBackend app;
-  static String admin;
+  @AdminToken static String admin;
   static EnterpriseStore store;
 
   @BeforeAll
   static void start() {
-    app = TestBackend.start();
-    admin = app.adminToken();
     store = Firms.store(app);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   private static JsonObject profile(String uscc, String token) {

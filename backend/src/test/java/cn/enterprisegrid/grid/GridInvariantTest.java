@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.enterprisegrid.demo.DemoEnterprises;
 import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.store.Store;
+import cn.enterprisegrid.testing.AdminToken;
 import cn.enterprisegrid.testing.SharedRedis;
 import cn.enterprisegrid.testing.TestBackend;
+import cn.enterprisegrid.testing.WithBackend;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -32,21 +32,11 @@ import java.util.Set;
  * which serves its cell and holds it within capacity; a firm of a cell is unassigned only while
  * every liaison of that cell is full; every firm lies in the most specific cell.
  */
+@WithBackend
 class GridInvariantTest {
   static final int STEPS = 220;
   static TestBackend app;
-  static String admin;
-
-  @BeforeAll
-  static void start() {
-    app = TestBackend.start();
-    admin = app.adminToken();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @AdminToken static String admin;
 
   @Test
   void invariantHoldsAfterEveryStep() {

@@ -1,13 +1,13 @@
 package cn.enterprisegrid.grid;
 
+import cn.enterprisegrid.testing.AdminToken;
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -24,20 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The grid end to end over HTTP: cells, liaisons, assignment, coverage, visits, call-backs, reports. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@WithBackend
 class GridTest {
   static TestBackend app;
-  static String admin;
-
-  @BeforeAll
-  static void start() {
-    app = TestBackend.start();
-    admin = app.adminToken();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @AdminToken static String admin;
 
   private static JsonObject ok(HttpResponse<Buffer> r, int status) {
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(status);

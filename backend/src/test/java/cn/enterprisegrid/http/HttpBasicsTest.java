@@ -1,29 +1,19 @@
 package cn.enterprisegrid.http;
 
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static cn.enterprisegrid.testing.ProblemAssert.assertFieldProblem;
 import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@WithBackend
 class HttpBasicsTest {
   static TestBackend app;
-
-  @BeforeAll
-  static void start() {
-    app = TestBackend.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
 
   @Test
   void healthIsUpWithRedisAndIndexChecks() {

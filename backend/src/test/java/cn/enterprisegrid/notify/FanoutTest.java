@@ -1,6 +1,6 @@
 package cn.enterprisegrid.notify;
 
-import static cn.enterprisegrid.notify.NotifyFixture.await;
+import static cn.enterprisegrid.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.enterprisegrid.mp.wechat.fake.DeliveredMessage;
@@ -76,7 +76,7 @@ class FanoutTest {
 
     fx.publish("P0100", 1, "开化县科技型中小企业研发费用补助政策（2026年度）", "科技局", eligible, List.of(unknown));
 
-    await("22 subscribe messages", () -> fx.wechat.delivered().size() >= 22 && fx.idle());
+    until("22 subscribe messages", () -> fx.wechat.delivered().size() >= 22 && fx.idle());
     assertThat(fx.wechat.duplicates()).isEmpty();
     assertThat(fx.wechat.deliveries("wx-bound-1", NotifyFixture.POLICY_TPL)).isEqualTo(1);
     DeliveredMessage m = fx.wechat.delivered().stream().filter(d -> d.touser().equals("wx-u-1")).findFirst()
@@ -106,7 +106,7 @@ class FanoutTest {
 
     // publishing the same version again (a replayed event) sends nothing new
     fx.publish("P0100", 1, "开化县科技型中小企业研发费用补助政策（2026年度）", "科技局", eligible, List.of(unknown));
-    await("the replayed event handled", () -> fx.idle() && pendingChanges() == 0);
+    until("the replayed event handled", () -> fx.idle() && pendingChanges() == 0);
     assertThat(fx.wechat.delivered()).hasSize(22);
   }
 

@@ -1,6 +1,6 @@
 package cn.enterprisegrid.notify;
 
-import static cn.enterprisegrid.notify.NotifyFixture.await;
+import static cn.enterprisegrid.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.enterprisegrid.mp.wechat.fake.FakeWeChatServer;
@@ -61,12 +61,12 @@ class FaultsTest {
   @Test
   void anInvalidTokenIsFetchedAgainAndTheCallRetriedOnce() {
     String warm = oneFirmOnePolicy("warm");
-    await("the first message", () -> fx.wechat.deliveries(warm, NotifyFixture.POLICY_TPL) == 1);
+    until("the first message", () -> fx.wechat.deliveries(warm, NotifyFixture.POLICY_TPL) == 1);
     int tokens = fx.wechat.stableTokenCalls();
     int sends = fx.wechat.sendCalls();
     fx.wechat.invalidateTokens();
     String openid = oneFirmOnePolicy("token");
-    await("delivered after a new token", () -> fx.wechat.deliveries(openid, NotifyFixture.POLICY_TPL) == 1);
+    until("delivered after a new token", () -> fx.wechat.deliveries(openid, NotifyFixture.POLICY_TPL) == 1);
     assertThat(fx.wechat.stableTokenCalls()).isEqualTo(tokens + 1);
     assertThat(fx.wechat.sendCalls()).isEqualTo(sends + 2);
     assertThat(fx.wechat.duplicates()).isEmpty();
@@ -82,7 +82,7 @@ class FaultsTest {
     fx.redis.hset(List.of(NotifyKeys.prefs(openid), "channels", "wechat,fcm", "fcmToken", "device-1")).await();
     int fcmBefore = fx.fcm.count();
     fx.publish("P0301", 1, "技改补助", "经信局", List.of(uscc), List.of());
-    await("FCM took over", () -> fx.fcm.count() == fcmBefore + 1);
+    until("FCM took over", () -> fx.fcm.count() == fcmBefore + 1);
     assertThat(fx.redis.hget(NotifyKeys.consent(openid), NotifyFixture.POLICY_TPL).await().toInteger()).isZero();
     assertThat(fx.wechat.deliveries(openid, NotifyFixture.POLICY_TPL)).isZero();
     JsonObject m = fx.fcm.messages().get(fx.fcm.messages().size() - 1);
@@ -95,7 +95,7 @@ class FaultsTest {
     fx.redis.hset(List.of(NotifyKeys.consent(other), NotifyFixture.POLICY_TPL, "1")).await();
     long inboxOnly = fx.stat("push.inbox");
     fx.publish("P0302", 1, "技改补助二", "经信局", List.of(u2), List.of());
-    await("inbox only", () -> fx.stat("push.inbox") == inboxOnly + 1);
+    until("inbox only", () -> fx.stat("push.inbox") == inboxOnly + 1);
     assertThat(fx.redis.hget(NotifyKeys.consent(other), NotifyFixture.POLICY_TPL).await().toInteger()).isZero();
     assertThat(fx.redis.hexists(NotifyKeys.items("firm:" + u2), "P0302~1~policy.eligible").await().toInteger())
         .isEqualTo(1);
@@ -114,7 +114,7 @@ class FaultsTest {
     long retried = fx.stat("retried");
     long deadStat = fx.stat("dead");
     fx.application("A-1", "P0401", 1, uscc, "GRANTED", "ONE_CLICK", "12.5");
-    await("a dead letter", () -> fx.len(NotifyKeys.DEAD) == dead + 1);
+    until("a dead letter", () -> fx.len(NotifyKeys.DEAD) == dead + 1);
     // no retry: 47003 is permanent; the consent was given back (WeChat did not consume it)
     assertThat(fx.stat("retried")).isEqualTo(retried);
     assertThat(fx.redis.hget(NotifyKeys.consent(openid), "TPL_BAD").await().toInteger()).isEqualTo(1);
@@ -146,7 +146,7 @@ class FaultsTest {
     HttpResponse<Buffer> replay = node.send(HttpMethod.POST, "/api/v1/notifications/dead-letters/"
         + letter.getString("id") + "/replay", admin, null);
     assertThat(replay.statusCode()).as(replay.bodyAsString()).isEqualTo(200);
-    await("the replay handled", () -> fx.idle() && fx.stat("dead") == deadStat + 2);
+    until("the replay handled", () -> fx.idle() && fx.stat("dead") == deadStat + 2);
     JsonArray after = node.send(HttpMethod.GET, "/api/v1/notifications/dead-letters", admin, null)
         .bodyAsJsonObject().getJsonArray("items");
     assertThat(after).hasSize(items.size());
@@ -161,7 +161,7 @@ class FaultsTest {
     fx.wechat.busyFor(0);
     long retried = fx.stat("retried");
     String openid = oneFirmOnePolicy("5xx");
-    await("delivered after two retries", () -> fx.wechat.deliveries(openid, NotifyFixture.POLICY_TPL) == 1);
+    until("delivered after two retries", () -> fx.wechat.deliveries(openid, NotifyFixture.POLICY_TPL) == 1);
     assertThat(fx.stat("retried")).isEqualTo(retried + 2);
     assertThat(fx.redis.hget(NotifyKeys.consent(openid), NotifyFixture.POLICY_TPL).await().toInteger()).isZero();
     assertThat(fx.wechat.duplicates()).isEmpty();
@@ -180,7 +180,7 @@ class FaultsTest {
     fx.wechat.grantSubscriptions(openid, NotifyFixture.POLICY_TPL, 2);
     fx.redis.hset(List.of(NotifyKeys.consent(openid), NotifyFixture.POLICY_TPL, "1")).await();
     fx.publish("P0501", 1, "人才引进补贴", "人社局", List.of(uscc), List.of());
-    await("retried and delivered", () -> fx.stat("retried") == retried + 1
+    until("retried and delivered", () -> fx.stat("retried") == retried + 1
         && fx.wechat.deliveries(openid, NotifyFixture.POLICY_TPL) == 2);
   }
 
@@ -191,7 +191,7 @@ class FaultsTest {
     }
     long dead = fx.len(NotifyKeys.DEAD);
     String openid = oneFirmOnePolicy("exhausted");
-    await("dead after 6 attempts", () -> fx.len(NotifyKeys.DEAD) == dead + 1);
+    until("dead after 6 attempts", () -> fx.len(NotifyKeys.DEAD) == dead + 1);
     JsonObject letter = new JsonObject();
     var last = fx.redis.xrevrange(List.of(NotifyKeys.DEAD, "+", "-", "COUNT", "1")).await().get(0);
     letter = OutboxEntry.parse(last).fieldsJson();

@@ -1,6 +1,6 @@
 package cn.enterprisegrid.notify;
 
-import static cn.enterprisegrid.notify.NotifyFixture.await;
+import static cn.enterprisegrid.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
@@ -51,7 +51,7 @@ class FunnelTest {
       fx.redis.hset(List.of(NotifyKeys.consent(o), NotifyFixture.POLICY_TPL, "1")).await();
     }
     fx.publish("PF1", 2, "高新技术企业认定奖励", "科技局", List.of(a, b, c), List.of());
-    await("pushed", () -> fx.wechat.delivered().size() == 2 && fx.idle());
+    until("pushed", () -> fx.wechat.delivered().size() == 2 && fx.idle());
 
     String id = "PF1~2~policy.eligible";
     HttpResponse<Buffer> opened = node.send(HttpMethod.POST, "/mp/v1/notifications/" + id + "/opened", tokenA, null);
@@ -71,7 +71,7 @@ class FunnelTest {
     fx.application("AP1", "PF1", 2, a, "PAID", "REVIEW", "10");
     fx.application("AP2", "PF1", 2, b, "PENDING_REVIEW", "REVIEW", "5");
     fx.application("AP3", "PF1", 2, d, "GRANTED", "ONE_CLICK", "5");
-    await("applications handled", () -> pendingChanges() == 0 && fx.idle()
+    until("applications handled", () -> pendingChanges() == 0 && fx.idle()
         && fx.redis.scard(NotifyKeys.funnel("PF1", "paid")).await().toLong() == 1);
 
     String admin = node.admin();
@@ -160,7 +160,7 @@ class FunnelTest {
     assertThat(List.of(r.get(0).toInteger(), r.get(1).toInteger(), r.get(2).toInteger())).containsExactly(1, 0, 1);
     // the firm and its liaison (per firm for application kinds) for version 3
     assertThat(fx.redis.smembers(NotifyKeys.dedupe("PN", "3", "application.GRANTED")).await().size()).isEqualTo(2);
-    await("both inboxes", () -> fx.redis.zcard(NotifyKeys.inbox("firm:" + u)).await().toLong() == 2
+    until("both inboxes", () -> fx.redis.zcard(NotifyKeys.inbox("firm:" + u)).await().toLong() == 2
         && fx.redis.zcard(NotifyKeys.inbox("liaison:L9")).await().toLong() == 2);
   }
 }

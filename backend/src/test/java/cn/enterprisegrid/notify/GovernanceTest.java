@@ -1,6 +1,6 @@
 package cn.enterprisegrid.notify;
 
-import static cn.enterprisegrid.notify.NotifyFixture.await;
+import static cn.enterprisegrid.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.enterprisegrid.mp.wechat.fake.DeliveredMessage;
@@ -58,17 +58,17 @@ class GovernanceTest {
     try {
       String u = firmWithUser("wx-cap", 5);
       publish(u);
-      await("first", () -> fx.wechat.deliveries("wx-cap", NotifyFixture.POLICY_TPL) == 1 && fx.idle());
+      until("first", () -> fx.wechat.deliveries("wx-cap", NotifyFixture.POLICY_TPL) == 1 && fx.idle());
       publish(u);
-      await("second", () -> fx.wechat.deliveries("wx-cap", NotifyFixture.POLICY_TPL) == 2 && fx.idle());
+      until("second", () -> fx.wechat.deliveries("wx-cap", NotifyFixture.POLICY_TPL) == 2 && fx.idle());
       long capped = fx.stat("capped");
       String third = publish(u);
-      await("third capped", () -> fx.stat("capped") == capped + 1 && fx.idle());
+      until("third capped", () -> fx.stat("capped") == capped + 1 && fx.idle());
       assertThat(fx.wechat.deliveries("wx-cap", NotifyFixture.POLICY_TPL)).isEqualTo(2);
       assertThat(fx.redis.zcard(NotifyKeys.inbox("firm:" + u)).await().toLong()).isEqualTo(3);
 
       fx.application("A-cap", third, 1, u, "GRANTED", "AUTO_GRANT", "3.5");
-      await("application news is never capped", () -> fx.wechat.deliveries("wx-cap", NotifyFixture.APP_TPL) == 1);
+      until("application news is never capped", () -> fx.wechat.deliveries("wx-cap", NotifyFixture.APP_TPL) == 1);
       DeliveredMessage m = fx.wechat.delivered().stream()
           .filter(d -> d.templateId().equals(NotifyFixture.APP_TPL) && d.touser().equals("wx-cap")).findFirst()
           .orElseThrow();
@@ -88,7 +88,7 @@ class GovernanceTest {
       publish(u);
       publish(u);
       publish(u);
-      await("one digest", () -> fx.wechat.deliveries("wx-digest", NotifyFixture.POLICY_TPL) == 1 && fx.idle());
+      until("one digest", () -> fx.wechat.deliveries("wx-digest", NotifyFixture.POLICY_TPL) == 1 && fx.idle());
       DeliveredMessage m = fx.wechat.delivered().stream().filter(d -> d.touser().equals("wx-digest"))
           .findFirst().orElseThrow();
       assertThat(m.data().get("thing1")).isEqualTo("3项惠企政策与您匹配");
@@ -126,7 +126,7 @@ class GovernanceTest {
     try {
       String u = firmWithUser("wx-quiet", 1);
       publish(u);
-      await("accepted", () -> fx.redis.zcard(NotifyKeys.inbox("firm:" + u)).await().toLong() == 1);
+      until("accepted", () -> fx.redis.zcard(NotifyKeys.inbox("firm:" + u)).await().toLong() == 1);
       long due = (long) Double.parseDouble(fx.redis.zscore(NotifyKeys.DUE, "firm:" + u).await().toString());
       ZonedDateTime endToday = now.toLocalDate().atTime(end).atZone(shanghai);
       Instant expected = (endToday.isBefore(now) ? endToday.plusDays(1) : endToday).toInstant();
@@ -134,7 +134,7 @@ class GovernanceTest {
       assertThat(fx.wechat.deliveries("wx-quiet", NotifyFixture.POLICY_TPL)).isZero();
       // deferred, not dropped: once due, it goes out
       fx.redis.zadd(List.of(NotifyKeys.DUE, "0", "firm:" + u)).await();
-      await("sent when due", () -> fx.wechat.deliveries("wx-quiet", NotifyFixture.POLICY_TPL) == 1);
+      until("sent when due", () -> fx.wechat.deliveries("wx-quiet", NotifyFixture.POLICY_TPL) == 1);
     } finally {
       node.stop();
     }
@@ -152,9 +152,9 @@ class GovernanceTest {
       assertThat(put.bodyAsJsonObject().getJsonArray("unsubscribed")).containsExactly("policy");
       long unsub = fx.stat("push.unsubscribed");
       String p = publish(u);
-      await("not pushed", () -> fx.stat("push.unsubscribed") == unsub + 1);
+      until("not pushed", () -> fx.stat("push.unsubscribed") == unsub + 1);
       fx.application("A-unsub", p, 1, u, "PAID", "ONE_CLICK", "1");
-      await("application news still pushed", () -> fx.wechat.deliveries("wx-unsub", NotifyFixture.APP_TPL) == 1);
+      until("application news still pushed", () -> fx.wechat.deliveries("wx-unsub", NotifyFixture.APP_TPL) == 1);
       assertThat(fx.wechat.deliveries("wx-unsub", NotifyFixture.POLICY_TPL)).isZero();
 
       HttpResponse<Buffer> bad = node.send(HttpMethod.PUT, "/mp/v1/notifications/preferences", wx,

@@ -22,12 +22,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 
 /**
  * Backend nodes for notification tests on the run's shared Redis (flushed once per fixture), each on its own
@@ -64,8 +62,11 @@ final class NotifyFixture implements AutoCloseable {
           .setDefaultPort(settings.httpPort()));
     }
 
-    /** Closes the node's Vert.x at once: no graceful stop of the sender, in-flight work is cut off. */
-    void kill() {
+    /**
+     * Closes the node's Vert.x without stopping the backend first. Not a crash: Vert.x undeploys
+     * the verticles and in-flight pushes finish; a crash is a real process killed ({@link #startProcess}).
+     */
+    void shutDown() {
       vertx.close().await();
       nodes.remove(this);
     }
@@ -275,25 +276,6 @@ final class NotifyFixture implements AutoCloseable {
   }
 
   // ------------------------------------------------------------------ observing
-
-  static void await(String what, BooleanSupplier condition) {
-    await(what, Duration.ofSeconds(30), condition);
-  }
-
-  static void await(String what, Duration max, BooleanSupplier condition) {
-    long end = System.nanoTime() + max.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
 
   long stat(String name) {
     Response r = redis.hget(NotifyKeys.STATS, name).await();

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.policy;
 
+import cn.enterprisegrid.testing.Eventually;
 import cn.enterprisegrid.testing.SharedRedis;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.Vertx;
@@ -9,6 +10,7 @@ import io.vertx.redis.client.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,23 +52,18 @@ class AutoGrantCrashTest {
     Process first = startBackend(dataDir, port);
     String policy = awaitAutoGrantPolicy(redis, first);
     String apps = "policy:{p:" + policy + "}:apps";
-    long deadline = System.currentTimeMillis() + 120_000;
-    long before;
-    while ((before = redis.zcard(apps).await().toLong()) < 50) {
+    Eventually.until("auto-grant started", Duration.ofSeconds(120), () -> {
       assertThat(first.isAlive()).as("backend exited early").isTrue();
-      assertThat(System.currentTimeMillis()).as("auto-grant started").isLessThan(deadline);
-      Thread.sleep(20);
-    }
+      return redis.zcard(apps).await().toLong() >= 50;
+    });
     first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL, mid-batch
     long eligible = redis.scard("policy:{p:" + policy + "}:eligible").await().toLong();
-    before = redis.zcard(apps).await().toLong();
+    long before = redis.zcard(apps).await().toLong();
     assertThat(before).as("killed before the batch completed").isLessThan(eligible);
 
     startBackend(dataDir, port);
-    while (!"1".equals(str(redis.hget("policy:{p:" + policy + "}", "grantedVersion").await()))) {
-      assertThat(System.currentTimeMillis()).as("auto-grant completed after restart").isLessThan(deadline + 120_000);
-      Thread.sleep(100);
-    }
+    Eventually.until("auto-grant completed after restart", Duration.ofSeconds(240),
+        () -> "1".equals(str(redis.hget("policy:{p:" + policy + "}", "grantedVersion").await())));
 
     assertThat(redis.zcard(apps).await().toLong()).isEqualTo(eligible);
     assertThat(redis.xlen("policy:{p:" + policy + "}:ledger").await().toLong()).isEqualTo(eligible);
@@ -91,9 +88,8 @@ class AutoGrantCrashTest {
   }
 
   /** The first AUTO_GRANT demo policy whose match set is stored (it grants next). */
-  private String awaitAutoGrantPolicy(RedisAPI redis, Process p) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 120_000;
-    while (System.currentTimeMillis() < deadline) {
+  private String awaitAutoGrantPolicy(RedisAPI redis, Process p) {
+    return Eventually.value("an AUTO_GRANT demo policy with a match set", Duration.ofSeconds(120), () -> {
       assertThat(p.isAlive()).as("backend exited early").isTrue();
       for (Response id : redis.smembers("policies").await()) {
         Response mode = redis.hget("policy:{p:" + id + "}", "mode").await();
@@ -102,9 +98,8 @@ class AutoGrantCrashTest {
           return id.toString();
         }
       }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no AUTO_GRANT demo policy with a match set");
+      return null;
+    }, id -> id != null);
   }
 
   private static String str(Response r) {

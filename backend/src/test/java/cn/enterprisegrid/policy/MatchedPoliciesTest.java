@@ -1,12 +1,13 @@
 package cn.enterprisegrid.policy;
 
+import cn.enterprisegrid.testing.Eventually;
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with their gaps) explained with the cited clauses, one policy's explanation, search; and how a
  * profile change re-matches the firm, including a 免申即享 grant it confirms.
  */
+@WithBackend
 class MatchedPoliciesTest {
   static TestBackend app;
   static PolicyFixture fx;
@@ -32,7 +34,6 @@ class MatchedPoliciesTest {
 
   @BeforeAll
   static void start() {
-    app = TestBackend.start();
     fx = new PolicyFixture(app);
     big = fx.uscc();
     small = fx.uscc();
@@ -48,11 +49,6 @@ class MatchedPoliciesTest {
     tagged.getJsonObject("eligibility").getJsonArray("all").add(new JsonObject().put("field", "tags")
         .put("op", "hasAny").put("value", new JsonArray().add("专精特新")).put("clause", "1"));
     tagId = fx.publish(tagged);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   @Test
@@ -114,11 +110,8 @@ class MatchedPoliciesTest {
         new JsonObject().put("financials", new JsonArray().add(new JsonObject()
             .put("year", PolicyFixture.LAST_YEAR).put("revenue", 1500))));
     assertThat(patched.statusCode()).as(patched.bodyAsString()).isEqualTo(200);
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (app.get("/api/v1/applications/" + auto + "-" + grower, fx.author).statusCode() != 200) {
-      assertThat(System.currentTimeMillis()).as("grant after the profile change").isLessThan(deadline);
-      PolicyFixture.sleep(50);
-    }
+    Eventually.until("grant after the profile change",
+        () -> app.get("/api/v1/applications/" + auto + "-" + grower, fx.author).statusCode() == 200);
     assertThat(app.redis().sismember("policy:{p:" + rewardId + "}:eligible", grower).await().toInteger()).isEqualTo(1);
     assertThat(app.redis().hget("ent:{e:" + grower + "}:matches", rewardId).await().toString()).isEqualTo("E");
 

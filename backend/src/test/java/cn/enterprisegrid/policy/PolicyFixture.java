@@ -9,11 +9,14 @@ import cn.enterprisegrid.auth.Tokens;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.Uscc;
 import cn.enterprisegrid.testing.TestBackend;
+import cn.enterprisegrid.testing.Eventually;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -80,13 +83,7 @@ final class PolicyFixture {
 
   /** Waits until this node's enterprise index holds at least {@code n} firms. */
   void awaitIndexed(long n) {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (app.backend().enterpriseIndex().size() < n) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("the enterprise index did not reach " + n + " firms");
-      }
-      sleep(50);
-    }
+    Eventually.until("the enterprise index holds " + n + " firms", () -> app.backend().enterpriseIndex().size() >= n);
   }
 
   /** A bearer token of a WeChat user bound to the firm. */
@@ -127,29 +124,20 @@ final class PolicyFixture {
 
   /** Waits until the match set of the version is stored and this node's catalog has the version. */
   void awaitMatched(String id, int version) {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
+    Eventually.until("match set of " + id + " v" + version + " stored and in this node's catalog", () -> {
       JsonObject p = app.get("/api/v1/policies/" + id, author).bodyAsJsonObject();
       boolean inCatalog = app.backend().policyCatalog().spec(id).map(s -> s.version() == version).orElse(false);
-      if (Integer.valueOf(version).equals(p.getInteger("matchedVersion")) && inCatalog) {
-        return;
-      }
-      sleep(50);
-    }
-    throw new AssertionError("match set of " + id + " v" + version + " not stored in time");
+      return Integer.valueOf(version).equals(p.getInteger("matchedVersion")) && inCatalog;
+    });
   }
 
   /** Waits until the policy's auto-grant of its live version has run. */
   void awaitGranted(String id, String version) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (version.equals(app.redis().hget("policy:{p:" + id + "}", "grantedVersion").await() == null ? null
-          : app.redis().hget("policy:{p:" + id + "}", "grantedVersion").await().toString())) {
-        return;
-      }
-      sleep(50);
-    }
-    throw new AssertionError("auto-grant of " + id + " did not finish in time");
+    RedisAPI redis = app.redis();
+    Eventually.until("auto-grant of " + id + " v" + version, Duration.ofSeconds(60), () -> {
+      Response granted = redis.hget("policy:{p:" + id + "}", "grantedVersion").await();
+      return granted != null && version.equals(granted.toString());
+    });
   }
 
   HttpResponse<Buffer> apply(String id, String token, String idempotencyKey, JsonObject body) {
@@ -163,14 +151,5 @@ final class PolicyFixture {
 
   JsonObject pool(String id) {
     return app.get("/api/v1/policies/" + id + "/pool", author).bodyAsJsonObject();
-  }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

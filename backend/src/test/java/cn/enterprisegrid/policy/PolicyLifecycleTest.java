@@ -1,12 +1,12 @@
 package cn.enterprisegrid.policy;
 
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +18,13 @@ import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drafting, review, publication by another author, amendment as a new version, closing, simulation. */
+@WithBackend
 class PolicyLifecycleTest {
   static TestBackend app;
   static PolicyFixture fx;
 
   @BeforeAll
   static void start() {
-    app = TestBackend.start();
     fx = new PolicyFixture(app);
     List<JsonObject> firms = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
@@ -32,11 +32,6 @@ class PolicyLifecycleTest {
     }
     fx.importFirms(firms);
     fx.awaitIndexed(30);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   @Test

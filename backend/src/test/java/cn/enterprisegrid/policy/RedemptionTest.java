@@ -1,5 +1,7 @@
 package cn.enterprisegrid.policy;
 
+import cn.enterprisegrid.testing.Eventually;
+import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -7,7 +9,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application per firm, exclusions, review with release on rejection, disbursement, and 500
  * concurrent applications against a pool that fits 100.
  */
+@WithBackend
 class RedemptionTest {
   static TestBackend app;
   static PolicyFixture fx;
@@ -33,7 +35,6 @@ class RedemptionTest {
 
   @BeforeAll
   static void start() {
-    app = TestBackend.start();
     fx = new PolicyFixture(app);
     List<JsonObject> firms = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -50,11 +51,6 @@ class RedemptionTest {
     firms.add(PolicyFixture.firm(poor, 500, 10));
     fx.importFirms(firms);
     fx.awaitIndexed(firms.size());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   @Test
@@ -185,11 +181,7 @@ class RedemptionTest {
     String third = fx.publish(PolicyFixture.policy("丙奖励", "ONE_CLICK", 1, 100)
         .put("exclusions", new JsonArray().add(first)));
     String free = RICH.get(8);
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (!notices(free).contains(third)) {
-      assertThat(System.currentTimeMillis()).as("the free firm is told").isLessThan(deadline);
-      PolicyFixture.sleep(50);
-    }
+    Eventually.until("the free firm is told", () -> notices(free).contains(third));
     assertThat(notices(firm)).doesNotContain(third);
     // and the other way round: the exclusion binds both policies
     String other = RICH.get(6);

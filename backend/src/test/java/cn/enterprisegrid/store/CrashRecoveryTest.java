@@ -1,5 +1,6 @@
 package cn.enterprisegrid.store;
 
+import cn.enterprisegrid.testing.Eventually;
 import cn.enterprisegrid.testing.TestBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,23 +82,22 @@ class CrashRecoveryTest {
     return p;
   }
 
-  private long awaitHealthy(int port, Process p) throws Exception {
+  private long awaitHealthy(int port, Process p) {
     long t0 = System.nanoTime();
-    long deadline = t0 + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
+    Eventually.until("backend healthy", Duration.ofSeconds(60), () -> {
       assertThat(p.isAlive()).as("backend exited early").isTrue();
       try {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return (System.nanoTime() - t0) / 1_000_000;
-        }
+        return r.statusCode() == 200;
       } catch (IOException notYet) {
-        // not listening yet
+        return false; // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
       }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("backend not healthy within 60 s");
+    });
+    return (System.nanoTime() - t0) / 1_000_000;
   }
 
   private String token(int port, String user, String password) throws Exception {

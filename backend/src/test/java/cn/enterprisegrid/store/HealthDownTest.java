@@ -2,15 +2,18 @@ package cn.enterprisegrid.store;
 
 import cn.enterprisegrid.Backend;
 import cn.enterprisegrid.config.Settings;
+import cn.enterprisegrid.testing.Eventually;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,7 @@ class HealthDownTest {
     Path dir = Files.createTempDirectory("health-test");
     EmbeddedRedis redis = EmbeddedRedis.start(dir.resolve("redis"), "everysec");
     Vertx vertx = Vertx.vertx();
+    RedisServer back = null;
     try {
       int port = TestBackend.freePort();
       Settings settings = Settings.from(new JsonObject().put("HTTP_PORT", port)
@@ -36,9 +40,19 @@ class HealthDownTest {
       HttpResponse<io.vertx.core.buffer.Buffer> down = client.get(port, "127.0.0.1", "/health").send().await();
       JsonObject problem = assertProblem(down, 503, "/problems/unhealthy");
       assertThat(problem.getString("detail")).contains("redis");
+
+      // Redis comes back on the same port: the check recovers without a restart of the backend
+      back = RedisServer.newRedisServer().bind("127.0.0.1").port(redis.port())
+          .setting("dir " + dir.resolve("redis")).setting("appendonly no").build();
+      back.start();
+      Eventually.until("/health up again", Duration.ofSeconds(30),
+          () -> client.get(port, "127.0.0.1", "/health").send().await().statusCode() == 200);
       backend.stop().await();
     } finally {
       redis.close();
+      if (back != null) {
+        back.stop();
+      }
       vertx.close().await();
     }
   }

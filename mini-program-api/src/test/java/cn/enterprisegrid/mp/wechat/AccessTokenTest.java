@@ -1,5 +1,6 @@
 package cn.enterprisegrid.mp.wechat;
 
+import cn.enterprisegrid.testing.Eventually;
 import cn.enterprisegrid.mp.wechat.fake.FakeWeChatServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -179,16 +180,14 @@ class AccessTokenTest extends WeChatTestBase {
   }
 
   @Test
-  void aNodeWhoseTokenWasReplacedMeanwhileKeepsTheFreshOne() throws InterruptedException {
+  void aNodeWhoseTokenWasReplacedMeanwhileKeepsTheFreshOne() {
     await(client.sendSubscribeMessage(message()));
     String stale = cachedToken();
     wechat.delayNext(FakeWeChatServer.SUBSCRIBE_SEND, 150);
 
     // this node's call with the current token is in flight...
     Future<Void> inFlight = client.sendSubscribeMessage(message());
-    while (wechat.sendCalls() < 2) {
-      Thread.sleep(5);
-    }
+    Eventually.until("the second send in flight", () -> wechat.sendCalls() >= 2);
     // ...when WeChat drops that token and another node stores a fresh one
     wechat.invalidateTokens();
     SharedAccessToken otherNode = new SharedAccessToken(vertx, RedisAPI.api(redis), FakeWeChatServer.APP_ID,

@@ -1,7 +1,9 @@
 package cn.enterprisegrid.policyindex.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -12,13 +14,11 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -41,6 +41,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,9 +51,8 @@ import java.util.Set;
 /**
  * Chinese full-text search over policies: title, summary, body and document number analysed with
  * smartcn; department, benefit kind, mode and status as keywords for filters and facets;
- * highlighted fragments. Any user text is accepted: it goes through {@link SimpleQueryParser},
- * which never throws (quotes, {@code +}, {@code -}, {@code |} and parentheses work; other syntax
- * is plain text). Same durability as {@link EnterpriseIndex}: upsert/delete by id, visible after
+ * highlighted fragments. Any user text is accepted and searched by its words alone (see
+ * {@link #textQuery(String)}). Same durability as {@link EnterpriseIndex}: upsert/delete by id, visible after
  * {@link #refresh()}, durable after {@link #commit(String)} with the last change id. Blocking and
  * thread-safe.
  */
@@ -76,9 +76,6 @@ public final class PolicySearchIndex implements Closeable {
   private static final String[] HIGHLIGHTED = {TITLE, SUMMARY, BODY};
   private static final Map<String, Float> WEIGHTS = Map.of(TITLE, 4f, SUMMARY, 2f, BODY, 1f, DOC_NUMBER_TEXT, 3f,
       DEPARTMENT_TEXT, 1f);
-  private static final int PARSER_FLAGS = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.NOT_OPERATOR
-      | SimpleQueryParser.OR_OPERATOR | SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.PRECEDENCE_OPERATORS
-      | SimpleQueryParser.ESCAPE_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR;
   private static final FieldType TEXT_WITH_OFFSETS;
   /** Facet dimensions: public name → index field. */
   private static final Map<String, String> FACETS = new LinkedHashMap<>();
@@ -229,33 +226,47 @@ public final class PolicySearchIndex implements Closeable {
     return h.highlightFields(HIGHLIGHTED, text, ids, passages);
   }
 
-  /** The user's text as a query, or null when it is empty. Never throws. */
+  /**
+   * The user's text as a query, or null when it has no words. The text is only split into words
+   * (the analyzer's terms), never parsed: punctuation and operator-like characters ({@code -},
+   * quotes, {@code *}, {@code AND}, {@code %}) are what users type, not syntax, so a query finds
+   * what its words find.
+   */
   Query textQuery(String raw) {
     if (raw == null) {
       return null;
     }
-    String t = raw.strip();
-    if (t.length() > MAX_TEXT) {
-      t = t.substring(0, MAX_TEXT);
-    }
+    String stripped = raw.strip();
+    String t = stripped.length() > MAX_TEXT ? stripped.substring(0, MAX_TEXT) : stripped;
     if (t.isEmpty()) {
       return null;
     }
-    Query parsed;
-    try {
-      SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS, PARSER_FLAGS);
-      parser.setDefaultOperator(Occur.SHOULD);
-      parsed = parser.parse(t);
-    } catch (RuntimeException e) {
-      parsed = null;
-    }
-    if (parsed == null) {
-      parsed = new MatchNoDocsQuery("no searchable terms");
-    }
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    // at most MAX_TEXT terms per field: well below the clause limit
+    WEIGHTS.forEach((field, weight) -> {
+      for (String term : terms(field, t)) {
+        words.add(new BoostQuery(new TermQuery(new Term(field, term)), weight), Occur.SHOULD);
+      }
+    });
     return new BooleanQuery.Builder()
-        .add(parsed, Occur.SHOULD)
+        .add(words.build(), Occur.SHOULD)
         .add(new BoostQuery(new TermQuery(new Term(DOC_NUMBER, t)), 10f), Occur.SHOULD)
         .build();
+  }
+
+  private Set<String> terms(String field, String text) {
+    Set<String> out = new LinkedHashSet<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a string reader does not fail
+    }
+    return out;
   }
 
   private static void addFilter(Map<String, Query> filters, String field, Set<String> values) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicySearchIndexTest {
@@ -82,6 +83,28 @@ class PolicySearchIndexTest {
       "研发~2", "研发^10", "?", "&&", "!!!", "<script>alert(1)</script>"})
   void hostileTextNeverThrows(String text) {
     assertThatCode(() -> index.search(PolicyQuery.text(text))).doesNotThrowAnyException();
+  }
+
+  /** What a user types around the words is not syntax: the query finds what its words find. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "研发 -补助|研发 补助", "\"研发 费用\"|研发 费用", "+研发 +补助|研发 补助", "研发 AND 补助|研发 补助",
+      "(研发)(补助)|研发 补助", "研发*|研发", "%研发%|研发", "研发~2|研发 2", "研发^10|研发 10", "title:奖励|title 奖励",
+      "-奖励|奖励", "贷款 NOT 贴息|贷款 贴息"})
+  void punctuationAndOperatorsFindWhatTheWordsFind(String typed, String words) {
+    List<String> plain = ids(index.search(PolicyQuery.text(words)));
+    assertThat(plain).as("the words alone find something").isNotEmpty();
+    assertThat(ids(index.search(PolicyQuery.text(typed)))).as(typed).isEqualTo(plain);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"%", "\"", "*", "?", "-", "\"(*?[", "||"})
+  void textWithoutWordsFindsNothing(String text) {
+    assertThat(index.search(PolicyQuery.text(text)).total()).isZero();
+  }
+
+  private static List<String> ids(PolicySearchResult r) {
+    return r.hits().stream().map(PolicyHit::id).toList();
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -171,8 +172,12 @@ class PolicyMatcherTest {
         + "{\"field\":\"employees\",\"op\":\"gte\",\"value\":10}]}");
     AtomicBoolean stop = new AtomicBoolean();
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicInteger reads = new AtomicInteger();
+    AtomicInteger readsWithMatches = new AtomicInteger();
+    // the writer keeps going until the reader has matched many times against a changing set, so
+    // the test cannot pass with a reader that started after the writer was done
     Thread writer = new Thread(() -> {
-      for (int i = 0; i < 2000; i++) {
+      for (int i = 0; i < 2000 || readsWithMatches.get() < 200 && failure.get() == null; i++) {
         m.put("p" + (i % 50), yes);
         if (i % 7 == 0) {
           m.remove("p" + (i % 50));
@@ -184,8 +189,13 @@ class PolicyMatcherTest {
       try {
         Profile p = firm();
         while (!stop.get()) {
-          for (PolicyMatch pm : m.match(p).matches()) {
+          List<PolicyMatch> matches = m.match(p).matches();
+          for (PolicyMatch pm : matches) {
             assertThat(pm.verdict()).isEqualTo(Verdict.ELIGIBLE);
+          }
+          reads.incrementAndGet();
+          if (!matches.isEmpty()) {
+            readsWithMatches.incrementAndGet();
           }
         }
       } catch (Throwable t) {
@@ -197,6 +207,8 @@ class PolicyMatcherTest {
     writer.join();
     reader.join();
     assertThat(failure.get()).isNull();
+    assertThat(readsWithMatches.get()).as("reads that saw policies while they changed (of %d)", reads.get())
+        .isGreaterThanOrEqualTo(200);
     assertThat(m.match(firm()).matches()).hasSize(m.size());
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The fake's own token rules, which the client tests do not reach. */
+@Tag("fake") // a test of the test double, counted apart from the product's tests (see pom.xml)
 @ExtendWith(VertxExtension.class)
 class FakeWeChatServerTest {
 
