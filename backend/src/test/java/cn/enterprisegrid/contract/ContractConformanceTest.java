@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -209,7 +209,8 @@ class ContractConformanceTest {
       sample("mpLiaisonFirms", HttpMethod.GET, "/mp/v1/liaison/firms", liaison, null, 200);
       JsonArray firms = app.get("/mp/v1/liaison/firms", liaison).bodyAsJsonObject().getJsonArray("items");
       String uscc = firms.getJsonObject(0).getString("uscc");
-      String now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).toString();
+      // RFC 3339 with seconds: OffsetDateTime.toString() drops zero seconds
+      String now = OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"));
       JsonObject visit = new JsonObject().put("uscc", uscc).put("mode", "PHONE").put("at", now)
           .put("notes", "电话回访").put("problems", new JsonArray().add(new JsonObject().put("text", "用工紧张")));
       sample("mpRecordVisit", HttpMethod.POST, "/mp/v1/visits", liaison, visit, 201);
