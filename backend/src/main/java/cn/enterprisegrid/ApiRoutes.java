@@ -18,6 +18,7 @@ import cn.enterprisegrid.enterprise.ViewCache;
 import cn.enterprisegrid.grid.GridConsoleRoutes;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.health.HealthRoutes;
+import cn.enterprisegrid.http.ApiDocs;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.HttpVerticle;
 import cn.enterprisegrid.mp.MiniProgramContract;
@@ -46,14 +47,19 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
+import java.util.List;
 import java.util.Set;
 
 /**
  * Every route of the application, in one place: the console API ({@code /api/v1}), the
- * mini-program contract ({@code /mp/v1}), health and metrics. One instance per HTTP verticle, since
- * each verticle has its own Redis pool and WeChat client.
+ * mini-program contract ({@code /mp/v1}), health, metrics and the API documentation
+ * ({@code /docs/}). One instance per HTTP verticle, since each verticle has its own Redis pool and
+ * WeChat client.
  */
 public final class ApiRoutes implements HttpVerticle.Routes {
+  /** Where the console API's OpenAPI document is served. */
+  public static final String CONSOLE_YAML_PATH = "/api/v1/openapi.yaml";
+
   private final Settings settings;
   private final String jwtSecret;
   private final PrometheusMeterRegistry metrics;
@@ -135,6 +141,9 @@ public final class ApiRoutes implements HttpVerticle.Routes {
           routes.mount(router);
           return MiniProgramContract.mountYaml(vertx, router);
         })
+        .compose(v -> ApiDocs.mount(vertx, router, List.of(
+            new ApiDocs.Document("mini-program (/mp/v1)", MiniProgramContract.YAML_PATH),
+            new ApiDocs.Document("console (/api/v1)", CONSOLE_YAML_PATH))))
         .map(v -> (AutoCloseable) wechat::close);
   }
 }

@@ -18,7 +18,9 @@ import java.util.Map;
  * vertx-openapi 5.0.4 refuses a contract that declares a media type outside its fixed list (JSON, multipart,
  * HAL, octet-stream, text, {@code vnd.*+json}), which excludes RFC 7807's {@code application/problem+json}. The
  * published document keeps the true media type; only the copy handed to the validator declares those bodies as
- * {@code application/json}, which changes nothing for request validation.
+ * {@code application/json}, which changes nothing for request validation. It also requires absolute server URLs,
+ * while the document names its own origin ({@code /}, so that Swagger UI's "Try it out" calls the server it came
+ * from): the copy has no {@code servers}, which vertx-openapi reads as "paths from the root", the same thing.
  */
 final class ContractYaml {
 
@@ -33,7 +35,9 @@ final class ContractYaml {
     if (!(document instanceof Map<?, ?> map)) {
       throw new IllegalArgumentException("the OpenAPI document is not a YAML mapping");
     }
-    return aliasMediaTypes(new JsonObject(toJson(map)));
+    JsonObject json = aliasMediaTypes(new JsonObject(toJson(map)));
+    json.remove("servers");
+    return json;
   }
 
   private static Map<String, Object> toJson(Map<?, ?> map) {
