@@ -20,7 +20,7 @@ import java.util.Map;
  * published document keeps the true media type; only the copy handed to the validator declares those bodies as
  * {@code application/json}, which changes nothing for request validation.
  */
-final class ContractYaml {
+public final class ContractYaml {
 
   /** Media types the document uses and vertx-openapi does not accept, and what the validator sees instead. */
   static final Map<String, String> MEDIA_TYPE_ALIASES = Map.of("application/problem+json", "application/json");
@@ -28,7 +28,7 @@ final class ContractYaml {
   private ContractYaml() {
   }
 
-  static JsonObject toValidatorJson(String yaml) {
+  public static JsonObject toValidatorJson(String yaml) {
     Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     if (!(document instanceof Map<?, ?> map)) {
       throw new IllegalArgumentException("the OpenAPI document is not a YAML mapping");
