@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,33 @@ public record ConsoleContract(OpenAPIContract contract, Map<String, Set<String>>
 
   private static Parsed parse(Buffer yaml) {
     JsonObject json = ContractYaml.toValidatorJson(yaml.toString(StandardCharsets.UTF_8));
-    return new Parsed(json, detachStreamedBodies(json), yaml);
+    // the published document names its server relatively ("/"); vertx-openapi wants absolute URLs
+    // and would take their path as a base path, which the document's paths already carry
+    json.remove("servers");
+    Map<String, Set<String>> streamed = detachStreamedBodies(json);
+    dropUnsupportedResponseTypes(json);
+    return new Parsed(json, streamed, yaml);
+  }
+
+  /**
+   * vertx-openapi refuses a contract with a response of a media type it cannot validate (the
+   * enterprise code's {@code image/png}); responses are not validated here, so the validator's copy
+   * simply omits those.
+   */
+  static void dropUnsupportedResponseTypes(JsonObject json) {
+    JsonObject paths = json.getJsonObject("paths", new JsonObject());
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (item.getValue(method) instanceof JsonObject op && op.getValue("responses") instanceof JsonObject rs) {
+          for (String status : rs.fieldNames()) {
+            if (rs.getValue(status) instanceof JsonObject r && r.getValue("content") instanceof JsonObject content) {
+              content.fieldNames().removeIf(type -> !MediaType.isMediaTypeSupported(type));
+            }
+          }
+        }
+      }
+    }
   }
 
   /** Serves the document at {@value #YAML_PATH}; public like the mini-program's. */
