@@ -19,6 +19,7 @@ import cn.enterprisegrid.grid.GridConsoleRoutes;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.health.HealthRoutes;
 import cn.enterprisegrid.http.ApiDocs;
+import cn.enterprisegrid.http.ConsoleContract;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.HttpVerticle;
 import cn.enterprisegrid.mp.MiniProgramContract;
@@ -51,10 +52,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every route of the application, in one place: the console API ({@code /api/v1}), the
- * mini-program contract ({@code /mp/v1}), health, metrics and the API documentation
- * ({@code /docs/}). One instance per HTTP verticle, since each verticle has its own Redis pool and
- * WeChat client.
+ * Every route of the application, in one place: the console contract ({@code /api/v1}), the
+ * mini-program contract ({@code /mp/v1}), and outside the contracts health, metrics and the API
+ * documentation ({@code /docs/}). One instance per HTTP verticle, since each verticle has its own
+ * Redis pool and WeChat client.
  */
 public final class ApiRoutes implements HttpVerticle.Routes {
   /** Where the console API's OpenAPI document is served. */
@@ -97,25 +98,26 @@ public final class ApiRoutes implements HttpVerticle.Routes {
     if (metrics != null) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     }
-    new AuthConsoleRoutes(vertx, store, tokens, guard).mount(router);
-    new AuditConsoleRoutes(store, guard).mount(router);
+    AuthConsoleRoutes auth = new AuthConsoleRoutes(vertx, store, tokens, guard);
+    AuditConsoleRoutes audit = new AuditConsoleRoutes(store, guard);
 
     EnterpriseStore enterprises = new EnterpriseStore(store);
     Invitations invitations = new Invitations(store, jwtSecret, settings.invitationTtl());
-    new EnterpriseConsoleRoutes(enterprises, new ProfileCache(views, store, enterprises),
-        new Importer(vertx, enterprises), invitations,
-        new EnterpriseCode(vertx, settings.mpEnterprisePage()), guard).mount(router);
-    new EnterpriseListConsoleRoutes(vertx, enterpriseIndex, enterprises, guard).mount(router);
+    EnterpriseConsoleRoutes enterprise = new EnterpriseConsoleRoutes(enterprises,
+        new ProfileCache(views, store, enterprises), new Importer(vertx, enterprises), invitations,
+        new EnterpriseCode(vertx, settings.mpEnterprisePage()), guard);
+    EnterpriseListConsoleRoutes enterpriseList = new EnterpriseListConsoleRoutes(vertx, enterpriseIndex,
+        enterprises, guard);
 
     GridStore grid = new GridStore(store);
-    new GridConsoleRoutes(vertx, grid, guard).mount(router);
-    new VisitConsoleRoutes(grid, guard).mount(router);
-    new NotifyConsoleRoutes(store, guard).mount(router);
+    GridConsoleRoutes gridRoutes = new GridConsoleRoutes(vertx, grid, guard);
+    VisitConsoleRoutes visits = new VisitConsoleRoutes(grid, guard);
+    NotifyConsoleRoutes notifications = new NotifyConsoleRoutes(store, guard);
 
     PolicyStore policies = new PolicyStore(store);
     Redemptions redemptions = new Redemptions(store);
-    new PolicyConsoleRoutes(vertx, policies, enterpriseIndex, guard).mount(router);
-    new RedemptionConsoleRoutes(policies, redemptions, guard).mount(router);
+    PolicyConsoleRoutes policyRoutes = new PolicyConsoleRoutes(vertx, policies, enterpriseIndex, guard);
+    RedemptionConsoleRoutes redemptionRoutes = new RedemptionConsoleRoutes(policies, redemptions, guard);
 
     EnterpriseMiniProgramRoutes mpEnterprise = new EnterpriseMiniProgramRoutes(enterprises, invitations, tokens);
     VisitMiniProgramRoutes mpVisits = new VisitMiniProgramRoutes(new Visits(grid, enterprises));
@@ -130,6 +132,22 @@ public final class ApiRoutes implements HttpVerticle.Routes {
           IndustryCodes.standard();
           return ProfileDeriver.standard();
         }, false)
+        .compose(v -> ConsoleContract.load(vertx))
+        .map(console -> {
+          ContractRoutes routes = new ContractRoutes(vertx, console);
+          auth.register(routes);
+          audit.register(routes);
+          enterprise.register(routes);
+          enterpriseList.register(routes);
+          gridRoutes.register(routes);
+          visits.register(routes);
+          notifications.register(routes);
+          policyRoutes.register(routes);
+          redemptionRoutes.register(routes);
+          routes.mount(router);
+          console.mountYaml(router);
+          return console;
+        })
         .compose(v -> MiniProgramContract.load(vertx))
         .compose(contract -> {
           ContractRoutes routes = new ContractRoutes(vertx, contract)

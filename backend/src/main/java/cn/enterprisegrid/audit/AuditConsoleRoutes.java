@@ -2,13 +2,13 @@ package cn.enterprisegrid.audit;
 
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.redis.client.Response;
 
@@ -36,8 +36,8 @@ public final class AuditConsoleRoutes {
     this.guard = guard;
   }
 
-  public void mount(Router router) {
-    router.get("/api/v1/audit").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR)).handler(this::query);
+  public void register(ContractRoutes routes) {
+    routes.operation("queryAudit", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR), this::query);
   }
 
   private void query(RoutingContext ctx) {

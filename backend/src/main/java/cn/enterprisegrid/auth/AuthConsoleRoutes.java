@@ -1,13 +1,13 @@
 package cn.enterprisegrid.auth;
 
 import cn.enterprisegrid.http.Bodies;
+import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -38,10 +38,10 @@ public final class AuthConsoleRoutes {
     this.guard = guard;
   }
 
-  public void mount(Router router) {
-    router.post("/api/v1/auth/login").handler(this::login);
-    router.get("/api/v1/auth/me").handler(guard.authenticated()).handler(this::me);
-    router.post("/api/v1/accounts").handler(guard.roles(Role.GRID_ADMIN)).handler(this::createAccount);
+  public void register(ContractRoutes routes) {
+    routes.operation("consoleLogin", this::login);
+    routes.operation("consoleMe", guard.authenticated(), this::me);
+    routes.operation("createAccount", guard.roles(Role.GRID_ADMIN), this::createAccount);
   }
 
   private void login(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package cn.enterprisegrid.enterprise;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.Problem;
@@ -12,7 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.function.BiPredicate;
@@ -46,20 +46,17 @@ public final class EnterpriseConsoleRoutes {
     this.guard = guard;
   }
 
-  public void mount(Router router) {
-    String base = "/api/v1/enterprises/:uscc";
-    router.post(IMPORT_PATH).handler(guard.roles(Role.GRID_ADMIN)).handler(importer::handle);
-    router.put(base).handler(guard.roles(Role.GRID_ADMIN)).handler(this::put);
+  public void register(ContractRoutes routes) {
+    routes.operation("importEnterprises", guard.roles(Role.GRID_ADMIN), importer::handle);
+    routes.operation("putEnterprise", guard.roles(Role.GRID_ADMIN), this::put);
     Role[] readers = {Role.LIAISON, Role.SUPERVISOR, Role.ENTERPRISE};
-    router.get(base).handler(guard.roles(Role.GRID_ADMIN, readers)).handler(this::profile);
-    router.get(base + "/history").handler(guard.roles(Role.GRID_ADMIN, readers)).handler(this::history);
-    router.get(base + "/corrections").handler(guard.roles(Role.GRID_ADMIN, readers)).handler(this::corrections);
-    router.post(base + "/corrections/:field/confirm").handler(guard.roles(Role.GRID_ADMIN, Role.LIAISON))
-        .handler(this::confirm);
-    router.post(base + "/corrections/:field/reject").handler(guard.roles(Role.GRID_ADMIN, Role.LIAISON))
-        .handler(this::reject);
-    router.post(base + "/invitations").handler(guard.roles(Role.GRID_ADMIN, Role.LIAISON)).handler(this::invite);
-    router.get(base + "/code.png").handler(guard.roles(Role.GRID_ADMIN, readers)).handler(this::codePng);
+    routes.operation("getEnterprise", guard.roles(Role.GRID_ADMIN, readers), this::profile);
+    routes.operation("enterpriseHistory", guard.roles(Role.GRID_ADMIN, readers), this::history);
+    routes.operation("enterpriseCorrections", guard.roles(Role.GRID_ADMIN, readers), this::corrections);
+    routes.operation("confirmCorrection", guard.roles(Role.GRID_ADMIN, Role.LIAISON), this::confirm);
+    routes.operation("rejectCorrection", guard.roles(Role.GRID_ADMIN, Role.LIAISON), this::reject);
+    routes.operation("issueInvitation", guard.roles(Role.GRID_ADMIN, Role.LIAISON), this::invite);
+    routes.operation("enterpriseCode", guard.roles(Role.GRID_ADMIN, readers), this::codePng);
   }
 
   /** The firm named by the path, if the principal passes {@code rule}; else a 404 failure. */

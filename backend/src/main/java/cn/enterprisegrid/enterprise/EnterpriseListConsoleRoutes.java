@@ -3,6 +3,7 @@ package cn.enterprisegrid.enterprise;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
@@ -11,7 +12,6 @@ import cn.enterprisegrid.policyindex.rule.Rule;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.LocalDate;
@@ -47,8 +47,8 @@ public final class EnterpriseListConsoleRoutes {
     this.guard = guard;
   }
 
-  public void mount(Router router) {
-    router.get("/api/v1/enterprises").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR)).handler(this::list);
+  public void register(ContractRoutes routes) {
+    routes.operation("listEnterprises", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR), this::list);
   }
 
   /** One page of ids and the total they come from. */

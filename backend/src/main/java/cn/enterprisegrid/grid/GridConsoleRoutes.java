@@ -5,6 +5,7 @@ import static cn.enterprisegrid.http.Replies.json;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.Problem;
@@ -14,7 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
@@ -44,34 +44,34 @@ public final class GridConsoleRoutes {
     this.guard = guard;
   }
 
-  public void mount(Router router) {
-    router.post("/api/v1/grid/build").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> json(ctx, 200, cells.build(Guard.principal(ctx), Bodies.object(ctx))));
-    router.post("/api/v1/grid/cells").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> json(ctx, 201, cells.create(Guard.principal(ctx), Bodies.object(ctx))));
-    router.get("/api/v1/grid/cells").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> json(ctx, 200, cells.list(Guard.principal(ctx)).map(a -> new JsonObject().put("items", a))));
-    router.post("/api/v1/grid/assign").handler(guard.roles(Role.GRID_ADMIN)).handler(this::assign);
-    router.post("/api/v1/grid/reassign").handler(guard.roles(Role.GRID_ADMIN)).handler(this::reassign);
-    router.get("/api/v1/grid/coverage").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR)).handler(this::coverage);
-    router.get("/api/v1/grid/config").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> json(ctx, 200, grid.config().map(GridConfig::toJson)));
-    router.put("/api/v1/grid/config").handler(guard.roles(Role.GRID_ADMIN)).handler(this::putConfig);
+  public void register(ContractRoutes routes) {
+    routes.operation("buildGrid", guard.roles(Role.GRID_ADMIN),
+        ctx -> json(ctx, 200, cells.build(Guard.principal(ctx), Bodies.object(ctx))));
+    routes.operation("createCell", guard.roles(Role.GRID_ADMIN),
+        ctx -> json(ctx, 201, cells.create(Guard.principal(ctx), Bodies.object(ctx))));
+    routes.operation("listCells", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR),
+        ctx -> json(ctx, 200, cells.list(Guard.principal(ctx)).map(a -> new JsonObject().put("items", a))));
+    routes.operation("assignGrid", guard.roles(Role.GRID_ADMIN), this::assign);
+    routes.operation("reassignFirm", guard.roles(Role.GRID_ADMIN), this::reassign);
+    routes.operation("gridCoverage", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR), this::coverage);
+    routes.operation("getGridConfig", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR),
+        ctx -> json(ctx, 200, grid.config().map(GridConfig::toJson)));
+    routes.operation("putGridConfig", guard.roles(Role.GRID_ADMIN), this::putConfig);
 
-    router.post("/api/v1/liaisons").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> json(ctx, 201, liaisons.create(Guard.principal(ctx), Bodies.object(ctx))));
-    router.get("/api/v1/liaisons").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> json(ctx, 200, liaisons.list(Guard.principal(ctx),
+    routes.operation("createLiaison", guard.roles(Role.GRID_ADMIN),
+        ctx -> json(ctx, 201, liaisons.create(Guard.principal(ctx), Bodies.object(ctx))));
+    routes.operation("listLiaisons", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR),
+        ctx -> json(ctx, 200, liaisons.list(Guard.principal(ctx),
             !"false".equals(ctx.request().getParam("active"))).map(a -> new JsonObject().put("items", a))));
-    router.get("/api/v1/liaisons/:id").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> json(ctx, 200, visible(ctx).map(l -> l.toJson(false))));
-    router.patch("/api/v1/liaisons/:id").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> {
+    routes.operation("getLiaison", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR),
+        ctx -> json(ctx, 200, visible(ctx).map(l -> l.toJson(false))));
+    routes.operation("updateLiaison", guard.roles(Role.GRID_ADMIN),
+        ctx -> {
           JsonObject body = Bodies.object(ctx);
           json(ctx, 200, visible(ctx).compose(l -> liaisons.update(Guard.principal(ctx), l.id(), body)));
         });
-    router.post("/api/v1/liaisons/:id/deactivate").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> {
+    routes.operation("deactivateLiaison", guard.roles(Role.GRID_ADMIN),
+        ctx -> {
           JsonObject body = ctx.body().buffer() == null || ctx.body().length() == 0 ? new JsonObject() : Bodies.object(ctx);
           String reason = Bodies.optionalString(body, "reason", "");
           json(ctx, 200, visible(ctx).compose(l -> liaisons.deactivate(Guard.principal(ctx), l.id(), reason)));

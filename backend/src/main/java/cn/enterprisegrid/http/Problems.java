@@ -1,5 +1,6 @@
 package cn.enterprisegrid.http;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import cn.enterprisegrid.mp.RequestViolation;
 import io.vertx.core.http.HttpServerResponse;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ConnectException;
 import java.util.Optional;
 
 /**
@@ -57,6 +59,16 @@ public final class Problems {
     return Problem.field(400, pointer, detail);
   }
 
+  /** A connection to Redis (or another dependency) could not be made: the client may retry. */
+  static boolean unreachable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectException || t instanceof ConnectTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static Problem toProblem(RoutingContext ctx) {
     Throwable err = ctx.failure();
     while (err != null && !(err instanceof ProblemException) && !(err instanceof DecodeException)
@@ -74,7 +86,11 @@ public final class Problems {
       return Problem.field(400, "", "the body is not well-formed JSON");
     }
     int status = err instanceof HttpException he ? he.getStatusCode() : ctx.statusCode();
-    if (err != null && !(err instanceof HttpException)) {
+    if (unreachable(ctx.failure())) {
+      LOG.warn("a dependency is unreachable on {} {}: {}", ctx.request().method(), ctx.request().path(),
+          ctx.failure().toString());
+      status = 503;
+    } else if (err != null && !(err instanceof HttpException)) {
       LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), err);
       status = 500;
     }

@@ -3,13 +3,13 @@ package cn.enterprisegrid.notify;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.http.Replies;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.redis.client.Response;
 
@@ -36,15 +36,12 @@ public final class NotifyConsoleRoutes {
     this.funnel = new Funnel(store);
   }
 
-  /** Mounts the four routes on the console router. */
-  public void mount(Router router) {
-    router.get("/api/v1/reports/funnel").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR, Role.POLICY_AUTHOR))
-        .handler(this::funnel);
-    router.get("/api/v1/notifications/dead-letters").handler(guard.roles(Role.GRID_ADMIN)).handler(this::dead);
-    router.post("/api/v1/notifications/dead-letters/:id/replay").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(this::replay);
-    router.get("/api/v1/notifications/stats").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(this::stats);
+  /** Registers the four operations of the console contract. */
+  public void register(ContractRoutes routes) {
+    routes.operation("funnelReport", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR, Role.POLICY_AUTHOR), this::funnel);
+    routes.operation("deadLetters", guard.roles(Role.GRID_ADMIN), this::dead);
+    routes.operation("replayDeadLetter", guard.roles(Role.GRID_ADMIN), this::replay);
+    routes.operation("notifyStats", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR), this::stats);
   }
 
   private void funnel(RoutingContext ctx) {

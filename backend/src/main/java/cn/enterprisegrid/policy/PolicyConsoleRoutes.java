@@ -3,6 +3,7 @@ package cn.enterprisegrid.policy;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
@@ -15,7 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 
@@ -40,10 +40,9 @@ public final class PolicyConsoleRoutes {
     this.guard = guard;
   }
 
-  public void mount(Router router) {
-    router.post("/api/v1/policies/simulate").handler(guard.roles(Role.POLICY_AUTHOR, Role.GRID_ADMIN))
-        .handler(this::simulate);
-    router.post("/api/v1/policies").handler(guard.roles(Role.POLICY_AUTHOR)).handler(ctx -> {
+  public void register(ContractRoutes routes) {
+    routes.operation("simulatePolicy", guard.roles(Role.POLICY_AUTHOR, Role.GRID_ADMIN), this::simulate);
+    routes.operation("createPolicy", guard.roles(Role.POLICY_AUTHOR), ctx -> {
       Principal p = Guard.principal(ctx);
       JsonObject body = Bodies.object(ctx);
       Object dept = body.getValue("department");
@@ -54,13 +53,13 @@ public final class PolicyConsoleRoutes {
       Replies.json(ctx, 201, store.create(body, p.scope().department(), p.actor())
           .compose(store::require).map(StoredPolicy::toJson));
     });
-    router.get("/api/v1/policies").handler(guard.roles(READERS[0], READERS)).handler(this::list);
-    router.get("/api/v1/policies/:id").handler(guard.roles(READERS[0], READERS))
-        .handler(ctx -> Replies.json(ctx, 200, readable(ctx).map(StoredPolicy::toJson)));
-    router.get("/api/v1/policies/:id/versions").handler(guard.roles(READERS[0], READERS))
-        .handler(ctx -> Replies.json(ctx, 200, readable(ctx)
+    routes.operation("listPolicies", guard.roles(READERS[0], READERS), this::list);
+    routes.operation("getPolicy", guard.roles(READERS[0], READERS),
+        ctx -> Replies.json(ctx, 200, readable(ctx).map(StoredPolicy::toJson)));
+    routes.operation("policyVersions", guard.roles(READERS[0], READERS),
+        ctx -> Replies.json(ctx, 200, readable(ctx)
             .compose(p -> store.versions(p.id())).map(v -> new JsonObject().put("items", v))));
-    router.put("/api/v1/policies/:id").handler(guard.roles(Role.POLICY_AUTHOR)).handler(ctx -> {
+    routes.operation("updatePolicy", guard.roles(Role.POLICY_AUTHOR), ctx -> {
       JsonObject body = Bodies.object(ctx);
       Replies.json(ctx, 200, owned(ctx).compose(p -> {
         Object dept = body.getValue("department");
@@ -70,19 +69,19 @@ public final class PolicyConsoleRoutes {
         return store.update(p, body, Guard.principal(ctx).actor());
       }).compose(v -> store.require(ctx.pathParam("id"))).map(StoredPolicy::toJson));
     });
-    step(router, "submit", (ctx, p) -> store.submit(p, Guard.principal(ctx).actor()));
-    step(router, "return", (ctx, p) -> store.giveBack(p, Guard.principal(ctx).actor(),
+    step(routes, "submitPolicy", (ctx, p) -> store.submit(p, Guard.principal(ctx).actor()));
+    step(routes, "returnPolicy", (ctx, p) -> store.giveBack(p, Guard.principal(ctx).actor(),
         Bodies.requiredString(Bodies.object(ctx), "reason")));
-    step(router, "publish", (ctx, p) -> store.publish(p, Guard.principal(ctx).actor()).mapEmpty());
-    step(router, "close", (ctx, p) -> store.close(p, Guard.principal(ctx).actor()));
+    step(routes, "publishPolicy", (ctx, p) -> store.publish(p, Guard.principal(ctx).actor()).mapEmpty());
+    step(routes, "closePolicy", (ctx, p) -> store.close(p, Guard.principal(ctx).actor()));
   }
 
   private interface Step {
     Future<Void> run(RoutingContext ctx, StoredPolicy p);
   }
 
-  private void step(Router router, String name, Step step) {
-    router.post("/api/v1/policies/:id/" + name).handler(guard.roles(Role.POLICY_AUTHOR)).handler(ctx ->
+  private void step(ContractRoutes routes, String operationId, Step step) {
+    routes.operation(operationId, guard.roles(Role.POLICY_AUTHOR), ctx ->
         Replies.json(ctx, 200, owned(ctx).compose(p -> step.run(ctx, p))
             .compose(v -> store.require(ctx.pathParam("id"))).map(StoredPolicy::toJson)));
   }

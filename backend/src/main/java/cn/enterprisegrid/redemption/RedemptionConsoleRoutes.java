@@ -3,6 +3,7 @@ package cn.enterprisegrid.redemption;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.http.Replies;
@@ -10,7 +11,6 @@ import cn.enterprisegrid.policy.PolicyStore;
 import cn.enterprisegrid.policy.StoredPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.LocalDate;
@@ -32,30 +32,27 @@ public final class RedemptionConsoleRoutes {
     this.guard = guard;
   }
 
-  public void mount(Router router) {
-    router.get("/api/v1/policies/:id/pool")
-        .handler(guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> Replies.json(ctx, 200, policies.require(ctx.pathParam("id"))
+  public void register(ContractRoutes routes) {
+    routes.operation("policyPool", guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.GRID_ADMIN, Role.SUPERVISOR),
+        ctx -> Replies.json(ctx, 200, policies.require(ctx.pathParam("id"))
             .compose(p -> redemptions.pool(p.id()))));
-    router.get("/api/v1/policies/:id/applications")
-        .handler(guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.SUPERVISOR))
-        .handler(ctx -> Replies.json(ctx, 200, departmental(ctx, ctx.pathParam("id"))
+    routes.operation("policyApplications", guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.SUPERVISOR),
+        ctx -> Replies.json(ctx, 200, departmental(ctx, ctx.pathParam("id"))
             .compose(p -> redemptions.ofPolicy(p.id(), ctx.request().getParam("status"),
                 Replies.intParam(ctx, "offset", 0, 1_000_000), Replies.intParam(ctx, "limit", 50, 500)))));
-    router.get("/api/v1/applications/:id")
-        .handler(guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.SUPERVISOR))
-        .handler(ctx -> Replies.json(ctx, 200, application(ctx)));
-    router.post("/api/v1/applications/:id/approve").handler(guard.roles(Role.POLICY_AUTHOR))
-        .handler(ctx -> Replies.json(ctx, 200, application(ctx)
+    routes.operation("getApplication", guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.SUPERVISOR),
+        ctx -> Replies.json(ctx, 200, application(ctx)));
+    routes.operation("approveApplication", guard.roles(Role.POLICY_AUTHOR),
+        ctx -> Replies.json(ctx, 200, application(ctx)
             .compose(a -> redemptions.approve(a.getString("id"), Guard.principal(ctx).actor()))));
-    router.post("/api/v1/applications/:id/reject").handler(guard.roles(Role.POLICY_AUTHOR))
-        .handler(ctx -> {
+    routes.operation("rejectApplication", guard.roles(Role.POLICY_AUTHOR),
+        ctx -> {
           String reason = Bodies.requiredString(Bodies.object(ctx), "reason");
           Replies.json(ctx, 200, application(ctx)
               .compose(a -> redemptions.reject(a.getString("id"), Guard.principal(ctx).actor(), reason)));
         });
-    router.post("/api/v1/applications/:id/disburse").handler(guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER))
-        .handler(ctx -> {
+    routes.operation("disburseApplication", guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER),
+        ctx -> {
           JsonObject body = Bodies.object(ctx);
           String reference = Bodies.requiredString(body, "reference");
           LocalDate paidOn;

@@ -4,11 +4,11 @@ import static cn.enterprisegrid.http.Replies.json;
 
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.Replies;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 
 /**
  * The console's call-back and ranking API: {@code POST /api/v1/callbacks/sample},
@@ -26,21 +26,21 @@ public final class VisitConsoleRoutes {
     this.guard = guard;
   }
 
-  public void mount(Router router) {
-    router.post("/api/v1/callbacks/sample").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> json(ctx, 201, callbacks.sample(Guard.principal(ctx), Bodies.object(ctx))));
-    router.get("/api/v1/callbacks").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> json(ctx, 200, callbacks.list(Guard.principal(ctx),
+  public void register(ContractRoutes routes) {
+    routes.operation("sampleCallbacks", guard.roles(Role.GRID_ADMIN),
+        ctx -> json(ctx, 201, callbacks.sample(Guard.principal(ctx), Bodies.object(ctx))));
+    routes.operation("listCallbacks", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR),
+        ctx -> json(ctx, 200, callbacks.list(Guard.principal(ctx),
             !"ALL".equals(ctx.request().getParam("status")),
             Replies.intParam(ctx, "limit", 100, 10_000))
             .map(a -> new JsonObject().put("items", a))));
-    router.get("/api/v1/callbacks/:id").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> json(ctx, 200, callbacks.get(Guard.principal(ctx), ctx.pathParam("id"))));
-    router.post("/api/v1/callbacks/:id").handler(guard.roles(Role.GRID_ADMIN))
-        .handler(ctx -> json(ctx, 200, callbacks.record(Guard.principal(ctx), ctx.pathParam("id"), Bodies.object(ctx))));
-    router.get("/api/v1/reports/liaisons").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> json(ctx, 200, reports.liaisons(Guard.principal(ctx).scope().region())));
-    router.get("/api/v1/reports/cells").handler(guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR))
-        .handler(ctx -> json(ctx, 200, reports.cells(Guard.principal(ctx).scope().region())));
+    routes.operation("getCallback", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR),
+        ctx -> json(ctx, 200, callbacks.get(Guard.principal(ctx), ctx.pathParam("id"))));
+    routes.operation("recordCallback", guard.roles(Role.GRID_ADMIN),
+        ctx -> json(ctx, 200, callbacks.record(Guard.principal(ctx), ctx.pathParam("id"), Bodies.object(ctx))));
+    routes.operation("liaisonReport", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR),
+        ctx -> json(ctx, 200, reports.liaisons(Guard.principal(ctx).scope().region())));
+    routes.operation("cellReport", guard.roles(Role.GRID_ADMIN, Role.SUPERVISOR),
+        ctx -> json(ctx, 200, reports.cells(Guard.principal(ctx).scope().region())));
   }
 }

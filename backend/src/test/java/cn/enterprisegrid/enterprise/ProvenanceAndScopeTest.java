@@ -154,7 +154,8 @@ class ProvenanceAndScopeTest {
     assertProblem(app.get("/api/v1/enterprises/" + hu, liaison), 404, "/problems/not-found");
     assertThat(profile(ma, admin).getString("liaisonId")).isEqualTo("L0777");
 
-    assertProblem(app.get("/api/v1/enterprises/NOT-A-CODE", admin), 404, "/problems/not-found");
+    // a malformed code breaks the contract's path pattern: 400 naming it (it was a 404 before)
+    assertFieldProblem(app.get("/api/v1/enterprises/NOT-A-CODE", admin), 400, "/uscc");
     assertProblem(app.get("/api/v1/enterprises/" + Firms.uscc(), admin), 404, "/problems/not-found");
   }
 

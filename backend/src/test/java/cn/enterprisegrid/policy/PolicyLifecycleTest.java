@@ -36,10 +36,13 @@ class PolicyLifecycleTest {
 
   @Test
   void draftsAreValidatedFieldByField() {
-    JsonObject bad = PolicyFixture.policy("坏草稿", "SOMETIMES", 10, -5).put("colour", "red");
+    // an unknown member breaks the contract (400) before the handler checks the values (422)
+    assertFieldProblem(app.post("/api/v1/policies", fx.author,
+        PolicyFixture.policy("坏草稿", "ONE_CLICK", 10, 5).put("colour", "red")), 400, "/colour");
+    JsonObject bad = PolicyFixture.policy("坏草稿", "SOMETIMES", 10, -5);
     bad.getJsonObject("eligibility").getJsonArray("all").getJsonObject(1).put("field", "turnover");
     HttpResponse<Buffer> r = app.post("/api/v1/policies", fx.author, bad);
-    JsonObject problem = assertFieldProblem(r, 422, "/colour");
+    JsonObject problem = assertFieldProblem(r, 422, "/mode");
     List<String> pointers = problem.getJsonArray("errors").stream()
         .map(e -> ((JsonObject) e).getString("pointer")).toList();
     assertThat(pointers).contains("/mode", "/fundPool", "/eligibility/all/1/field");

@@ -22,7 +22,7 @@ import java.util.Map;
  * while the document names its own origin ({@code /}, so that Swagger UI's "Try it out" calls the server it came
  * from): the copy has no {@code servers}, which vertx-openapi reads as "paths from the root", the same thing.
  */
-final class ContractYaml {
+public final class ContractYaml {
 
   /** Media types the document uses and vertx-openapi does not accept, and what the validator sees instead. */
   static final Map<String, String> MEDIA_TYPE_ALIASES = Map.of("application/problem+json", "application/json");
@@ -30,7 +30,7 @@ final class ContractYaml {
   private ContractYaml() {
   }
 
-  static JsonObject toValidatorJson(String yaml) {
+  public static JsonObject toValidatorJson(String yaml) {
     Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     if (!(document instanceof Map<?, ?> map)) {
       throw new IllegalArgumentException("the OpenAPI document is not a YAML mapping");
