@@ -58,9 +58,6 @@ import java.util.Set;
  * Redis pool and WeChat client.
  */
 public final class ApiRoutes implements HttpVerticle.Routes {
-  /** Where the console API's OpenAPI document is served. */
-  public static final String CONSOLE_YAML_PATH = "/api/v1/openapi.yaml";
-
   private final Settings settings;
   private final String jwtSecret;
   private final PrometheusMeterRegistry metrics;
@@ -161,7 +158,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
         })
         .compose(v -> ApiDocs.mount(vertx, router, List.of(
             new ApiDocs.Document("mini-program (/mp/v1)", MiniProgramContract.YAML_PATH),
-            new ApiDocs.Document("console (/api/v1)", CONSOLE_YAML_PATH))))
+            new ApiDocs.Document("console (/api/v1)", ConsoleContract.YAML_PATH))))
         .map(v -> (AutoCloseable) wechat::close);
   }
 }
