@@ -28,6 +28,11 @@ public final class NotifyKeys {
     return "notify:read:{" + to + "}";
   }
 
+  /** Buffered notices of a recipient awaiting its next push. */
+  public static String buffer(String to) {
+    return "notify:buf:{" + to + "}";
+  }
+
   public static String claim(String entryId) {
     return "notify:claim:" + entryId;
   }

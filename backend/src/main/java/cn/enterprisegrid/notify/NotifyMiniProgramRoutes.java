@@ -1,5 +1,6 @@
 package cn.enterprisegrid.notify;
 
+import cn.enterprisegrid.store.ScriptResult;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
@@ -159,7 +160,7 @@ public final class NotifyMiniProgramRoutes {
     });
   }
 
-  private Future<Response> consent(String openid, String... args) {
+  private Future<ScriptResult> consent(String openid, String... args) {
     return store.script("notify_consent", List.of(NotifyKeys.consent(openid)), List.of(args));
   }
 

@@ -1,5 +1,7 @@
 package cn.enterprisegrid.visit;
 
+import cn.enterprisegrid.store.ScriptResult;
+import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridConfig;
 import cn.enterprisegrid.grid.GridStore;
 import io.vertx.core.Future;
@@ -28,7 +30,7 @@ public final class Reports {
     JsonObject args = new JsonObject().put("region", region == null ? "" : region)
         .put("now", System.currentTimeMillis()).put("windowMs", cfg.windowDays() * DAY_MS)
         .put("keyCadenceMs", cfg.keyCadenceDays() * DAY_MS).put("cadenceMs", cfg.cadenceDays() * DAY_MS);
-    return grid.store().script("grid_report", List.of(), List.of(args.encode())).map(r -> new JsonObject(r.toString()));
+    return grid.store().script("grid_report", GridKeys.fixed(), List.of(args.encode())).map(ScriptResult::json);
   }
 
   public Future<JsonObject> liaisons(String region) {
