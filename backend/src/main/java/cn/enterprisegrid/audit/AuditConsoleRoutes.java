@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /api/v1/audit?target=&actor=&from=&to=&limit=&cursor=}: the audit trail, newest first,
  * for grid admins and supervisors. Entries are written by the mutation scripts themselves (see
- * {@code lua/lib.lua}), so every change has exactly one entry.
+ * {@code lua/include/journal.lua}), so every change has exactly one entry.
  */
 public final class AuditConsoleRoutes {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
