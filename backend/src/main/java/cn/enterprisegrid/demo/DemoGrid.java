@@ -1,21 +1,21 @@
 package cn.enterprisegrid.demo;
 
-import cn.enterprisegrid.visit.Visits;
-import cn.enterprisegrid.visit.VisitKeys;
-import cn.enterprisegrid.visit.Callbacks;
-import cn.enterprisegrid.store.ScriptResult;
-import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.auth.AccountStore;
 import cn.enterprisegrid.auth.Passwords;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
 import cn.enterprisegrid.grid.Cells;
+import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.grid.GridSync;
 import cn.enterprisegrid.policyindex.reference.Division;
 import cn.enterprisegrid.policyindex.reference.DivisionLevel;
 import cn.enterprisegrid.policyindex.reference.Divisions;
+import cn.enterprisegrid.store.ScriptResult;
 import cn.enterprisegrid.store.Store;
+import cn.enterprisegrid.visit.Callbacks;
+import cn.enterprisegrid.visit.VisitKeys;
+import cn.enterprisegrid.visit.Visits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

@@ -1,12 +1,12 @@
 package cn.enterprisegrid.grid;
 
-import cn.enterprisegrid.store.ScriptResult;
-import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.audit.AuditKeys;
-import cn.enterprisegrid.store.Hashes;
-import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.enterprise.FirmWrites;
+import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.store.Hashes;
+import cn.enterprisegrid.store.ScriptResult;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

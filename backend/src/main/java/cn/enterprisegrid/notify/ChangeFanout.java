@@ -1,9 +1,9 @@
 package cn.enterprisegrid.notify;
 
-import cn.enterprisegrid.policy.PolicyKeys;
-import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.changes.Change;
 import cn.enterprisegrid.changes.ChangeGroup;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
+import cn.enterprisegrid.policy.PolicyKeys;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,7 +1,7 @@
 package cn.enterprisegrid.notify;
 
-import cn.enterprisegrid.policy.PolicyKeys;
 import cn.enterprisegrid.grid.GridKeys;
+import cn.enterprisegrid.policy.PolicyKeys;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,8 +1,8 @@
 package cn.enterprisegrid.policy;
 
-import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.config.ChinaTime;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;

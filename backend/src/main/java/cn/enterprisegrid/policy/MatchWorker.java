@@ -1,11 +1,11 @@
 package cn.enterprisegrid.policy;
 
-import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.changes.Change;
 import cn.enterprisegrid.changes.ChangeGroup;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.EnterpriseIndexer;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;

@@ -1,11 +1,11 @@
 package cn.enterprisegrid.policy;
 
-import cn.enterprisegrid.store.ScriptResult;
 import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.redemption.Money;
 import cn.enterprisegrid.store.Hashes;
+import cn.enterprisegrid.store.ScriptResult;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -44,7 +44,7 @@ public final class PolicyStore {
 
   /** Every policy, in id order. */
   public Future<List<StoredPolicy>> all() {
-    return store.api().smembers("policies").compose(r -> {
+    return store.api().smembers(PolicyKeys.ALL).compose(r -> {
       List<String> ids = new ArrayList<>();
       r.forEach(m -> ids.add(m.toString()));
       ids.sort(Comparator.comparingInt(s -> Integer.parseInt(s.substring(1))));

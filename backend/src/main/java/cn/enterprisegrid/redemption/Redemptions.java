@@ -1,11 +1,11 @@
 package cn.enterprisegrid.redemption;
 
-import cn.enterprisegrid.policy.PolicyKeys;
-import cn.enterprisegrid.notify.NotifyKeys;
-import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.audit.AuditKeys;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.notify.NotifyKeys;
+import cn.enterprisegrid.policy.PolicyKeys;
 import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;

@@ -1,14 +1,14 @@
 package cn.enterprisegrid.visit;
 
-import cn.enterprisegrid.store.Store;
-import cn.enterprisegrid.store.ScriptResult;
-import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.auth.Principal;
+import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Hashes;
+import cn.enterprisegrid.store.ScriptResult;
+import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,9 @@
 package cn.enterprisegrid.visit;
 
-import cn.enterprisegrid.store.ScriptResult;
-import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridConfig;
+import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
+import cn.enterprisegrid.store.ScriptResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

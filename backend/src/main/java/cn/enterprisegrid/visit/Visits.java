@@ -1,18 +1,18 @@
 package cn.enterprisegrid.visit;
 
-import cn.enterprisegrid.store.ScriptResult;
-import cn.enterprisegrid.store.Store;
-import cn.enterprisegrid.grid.GridKeys;
-import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.auth.Principal;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
 import cn.enterprisegrid.grid.GridConfig;
+import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Hashes;
+import cn.enterprisegrid.store.ScriptResult;
+import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
