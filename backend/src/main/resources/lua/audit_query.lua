@@ -1,9 +1,13 @@
 -- Newest-first page of audit entries.
--- ARGV: index key ('' = the main stream), upper bound id (exclusive when it starts with '('), lower
--- bound id, limit, actor filter ('' = any; used when paging a target index)
-local index, hi, lo, limit, actor = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5]
+-- KEYS[1] the stream paged: audit, or an index audit:target:TARGET / audit:actor:ACTOR; KEYS[2] audit
+-- ARGV: upper bound id (exclusive when it starts with '('), lower bound id, limit, actor filter
+-- ('' = any; used when paging a target index)
+-- Answers ok [[id, [field, value, ...]], ...].
+--- @include "include/result"
+local hi, lo, limit, actor = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 local out = {}
-local source = index ~= '' and index or 'audit'
+local source = KEYS[1]
+local indexed = KEYS[1] ~= KEYS[2]
 local scanned = 0
 while #out < limit do
   local batch = redis.call('XREVRANGE', source, hi, lo, 'COUNT', limit * 2)
@@ -11,8 +15,8 @@ while #out < limit do
   for _, e in ipairs(batch) do
     local id = e[1]
     local fields = e[2]
-    if index ~= '' then
-      local full = redis.call('XRANGE', 'audit', id, id)
+    if indexed then
+      local full = redis.call('XRANGE', KEYS[2], id, id)
       fields = full[1] and full[1][2] or nil
     end
     if fields then
@@ -33,4 +37,4 @@ while #out < limit do
   scanned = scanned + #batch
   if scanned > 100000 then break end
 end
-return out
+return ok(out)

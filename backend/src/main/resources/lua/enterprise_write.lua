@@ -1,12 +1,15 @@
 -- One write to one firm, all or nothing, only if nobody wrote it since it was read.
--- KEYS[1] firm hash ent:{e:USCC}, KEYS[2] its history list
+-- KEYS[1] firm hash ent:{e:USCC}, KEYS[2] its history list, KEYS[3] the enterprises set, then the
+--   journal tail
 -- ARGV: expected version, actor, action, uscc, members to set (json array name,value,...),
 --       members to delete (json array), history entry ('' = none), audit before, audit after,
 --       change payload
--- Returns {1, new version} or {0, current version} on a version conflict.
+-- Answers ok with the new version, or 'version-conflict' with the current version as detail.
+--- @include "include/result"
+--- @include "include/journal"
 local v = redis.call('HGET', KEYS[1], 'v') or '0'
 if v ~= ARGV[1] then
-  return {0, v}
+  return fail('version-conflict', v)
 end
 local nv = tostring(tonumber(v) + 1)
 local dels = cjson.decode(ARGV[6])
@@ -22,8 +25,8 @@ if ARGV[7] ~= '' then
   redis.call('LPUSH', KEYS[2], ARGV[7])
 end
 if v == '0' then
-  redis.call('SADD', 'enterprises', ARGV[4])
+  redis.call('SADD', KEYS[3], ARGV[4])
 end
 audit(ARGV[2], ARGV[3], 'enterprise:' .. ARGV[4], ARGV[8], ARGV[9])
 change('enterprise', ARGV[4], ARGV[10])
-return {1, nv}
+return ok(tonumber(nv))

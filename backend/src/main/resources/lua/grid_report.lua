@@ -1,7 +1,11 @@
 -- Read-only: measured figures per active liaison and per cell inside a region prefix.
+-- KEYS[1..10] the grid's fixed keys (include/grid_keys).
 -- ARGV[1] JSON {region, now, windowMs, keyCadenceMs, cadenceMs}. Per firm: due = (last visit, or
 -- the assignment when never visited) + cadence; overdue when due < now; required visits in the
 -- window = max(1, floor(window / cadence)); done = min(visits in the window, required).
+-- Answers ok {liaisons, cells}.
+--- @include "include/result"
+--- @include "include/grid_keys"
 local a = cjson.decode(ARGV[1])
 local region, now = a.region or '', tonumber(a.now)
 local function inside(code) return region == '' or string.sub(code, 1, #region) == region end
@@ -11,18 +15,18 @@ local function cellRow(c)
   return cells[c]
 end
 local liaisons = {}
-for _, l in ipairs(redis.call('SMEMBERS', 'grid:liaisons:active')) do
-  local lh = redis.call('HMGET', 'grid:l:' .. l, 'region', 'name', 'unit')
+for _, l in ipairs(redis.call('SMEMBERS', K_ACTIVE)) do
+  local lh = redis.call('HMGET', lKey(l), 'region', 'name', 'unit')
   if inside(lh[1] or '') then
     local row = {l, lh[2], lh[3], 0, 0, 0, 0}
-    for _, u in ipairs(redis.call('SMEMBERS', 'grid:lf:' .. l)) do
-      local h = redis.call('HMGET', 'ent:{e:' .. u .. '}', 'gk', 'ga', 'gc')
+    for _, u in ipairs(redis.call('SMEMBERS', lfKey(l))) do
+      local h = redis.call('HMGET', firmKey(u), 'gk', 'ga', 'gc')
       local cadence = (h[1] == '1') and tonumber(a.keyCadenceMs) or tonumber(a.cadenceMs)
-      local last = redis.call('ZREVRANGE', 'visits:f:' .. u, 0, 0, 'WITHSCORES')
+      local last = redis.call('ZREVRANGE', firmVisitsKey(u), 0, 0, 'WITHSCORES')
       local base = tonumber(last[2] or h[2] or now)
       local overdue = (base + cadence < now) and 1 or 0
       local required = math.max(1, math.floor(tonumber(a.windowMs) / cadence))
-      local n = redis.call('ZCOUNT', 'visits:f:' .. u, now - tonumber(a.windowMs), now)
+      local n = redis.call('ZCOUNT', firmVisitsKey(u), now - tonumber(a.windowMs), now)
       local done = math.min(n, required)
       row[4] = row[4] + 1
       row[5] = row[5] + overdue
@@ -34,7 +38,7 @@ for _, l in ipairs(redis.call('SMEMBERS', 'grid:liaisons:active')) do
       c.required = c.required + required
       c.done = c.done + done
     end
-    local s = redis.call('HMGET', 'grid:score:l:' .. l, 'callbacks', 'confirmed', 'satisfactionSum')
+    local s = redis.call('HMGET', scoreKey('l', l), 'callbacks', 'confirmed', 'satisfactionSum')
     row[8] = tonumber(s[1] or '0')
     row[9] = tonumber(s[2] or '0')
     row[10] = tonumber(s[3] or '0')
@@ -42,15 +46,15 @@ for _, l in ipairs(redis.call('SMEMBERS', 'grid:liaisons:active')) do
   end
 end
 local cellRows = {}
-for _, c in ipairs(redis.call('SMEMBERS', 'grid:cells')) do
+for _, c in ipairs(redis.call('SMEMBERS', K_CELLS)) do
   local r = c
-  if not string.match(c, '^%d+$') then r = redis.call('HGET', 'grid:cell:' .. c, 'region') or '' end
+  if not string.match(c, '^%d+$') then r = redis.call('HGET', cellKey(c), 'region') or '' end
   if inside(r) then
     local row = cellRow(c)
-    local s = redis.call('HMGET', 'grid:score:c:' .. c, 'callbacks', 'confirmed', 'satisfactionSum')
-    cellRows[#cellRows + 1] = {c, redis.call('HGET', 'grid:cell:' .. c, 'name') or '',
-      redis.call('SCARD', 'grid:cf:' .. c), redis.call('SCARD', 'grid:cu:' .. c),
+    local s = redis.call('HMGET', scoreKey('c', c), 'callbacks', 'confirmed', 'satisfactionSum')
+    cellRows[#cellRows + 1] = {c, redis.call('HGET', cellKey(c), 'name') or '',
+      redis.call('SCARD', cfKey(c)), redis.call('SCARD', cuKey(c)),
       row.overdue, row.required, row.done, tonumber(s[1] or '0'), tonumber(s[2] or '0'), tonumber(s[3] or '0')}
   end
 end
-return cjson.encode({liaisons = liaisons, cells = cellRows})
+return ok({liaisons = liaisons, cells = cellRows})

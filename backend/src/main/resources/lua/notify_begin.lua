@@ -1,17 +1,18 @@
 -- Claims a push entry before its first channel is tried and reads the receiver's preferences, in
 -- one round trip.
+-- KEYS[1] notify:claim:ENTRY, KEYS[2] notify:prefs:{w:OPENID} (any key when there is no openid)
 -- ARGV: entryId, claim ttl ms, openid ('' for a liaison)
--- Returns {state, prefs...}: state 'new' (claimed now), 'done' (handled before) or 'sending'
--- (claimed by a node that stopped while sending it); prefs the flat preference hash.
-local key = 'notify:claim:' .. ARGV[1]
+-- Answers ok {state, prefs}: state 'new' (claimed now), 'done' (handled before) or 'sending'
+-- (claimed by a node that stopped while sending it); prefs the preference hash as an object.
+--- @include "include/result"
+local key = KEYS[1]
 local state = 'new'
 if not redis.call('SET', key, 'sending', 'NX', 'PX', ARGV[2]) then
   state = redis.call('GET', key) or 'sending'
 end
-local out = {state}
+local prefs = {}
 if state == 'new' and ARGV[3] ~= '' then
-  for _, v in ipairs(redis.call('HGETALL', 'notify:prefs:{w:' .. ARGV[3] .. '}')) do
-    table.insert(out, v)
-  end
+  local flat = redis.call('HGETALL', KEYS[2])
+  for i = 1, #flat, 2 do prefs[flat[i]] = flat[i + 1] end
 end
-return out
+return ok({state = state, prefs = prefs})

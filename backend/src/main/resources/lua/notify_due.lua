@@ -1,14 +1,16 @@
 -- Moves retries whose backoff has passed back into the outbox stream. Atomic, so any node may run it.
--- ARGV: now ms, max entries. Returns the number moved.
-local due = redis.call('ZRANGEBYSCORE', 'notify:retry', '-inf', tonumber(ARGV[1]), 'LIMIT', 0, tonumber(ARGV[2]))
+-- KEYS[1] notify:retry, KEYS[2] notify:outbox
+-- ARGV: now ms, max entries. Answers ok with the number moved.
+--- @include "include/result"
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]), 'LIMIT', 0, tonumber(ARGV[2]))
 for _, json in ipairs(due) do
-  redis.call('ZREM', 'notify:retry', json)
+  redis.call('ZREM', KEYS[1], json)
   local fields = cjson.decode(json)
-  local args = {'XADD', 'notify:outbox', '*'}
+  local args = {'XADD', KEYS[2], '*'}
   for k, v in pairs(fields) do
     table.insert(args, k)
     table.insert(args, v)
   end
   redis.call(unpack(args))
 end
-return #due
+return ok(#due)

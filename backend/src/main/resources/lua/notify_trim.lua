@@ -1,9 +1,10 @@
 -- Trims outbox entries that every consumer has acknowledged: everything older than both the oldest
 -- pending entry and the group's last delivered id (XTRIM MINID keeps ids >= the bound).
--- Returns the number of entries removed.
-local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', 'notify:outbox')
-if not ok then
-  return 0
+-- KEYS[1] notify:outbox. Answers ok with the number of entries removed.
+--- @include "include/result"
+local found, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
+if not found then
+  return ok(0)
 end
 local last
 for _, g in ipairs(groups) do
@@ -17,11 +18,11 @@ for _, g in ipairs(groups) do
   end
 end
 if not last then
-  return 0
+  return ok(0)
 end
-local pending = redis.call('XPENDING', 'notify:outbox', 'senders')
+local pending = redis.call('XPENDING', KEYS[1], 'senders')
 local bound = last
 if pending[2] then
   bound = pending[2]
 end
-return redis.call('XTRIM', 'notify:outbox', 'MINID', bound)
+return ok(redis.call('XTRIM', KEYS[1], 'MINID', bound))

@@ -10,7 +10,6 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.redis.client.Response;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /api/v1/audit?target=&actor=&from=&to=&limit=&cursor=}: the audit trail, newest first,
  * for grid admins and supervisors. Entries are written by the mutation scripts themselves (see
- * {@code lua/lib.lua}), so every change has exactly one entry.
+ * {@code lua/include/journal.lua}), so every change has exactly one entry.
  */
 public final class AuditConsoleRoutes {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -50,15 +49,16 @@ public final class AuditConsoleRoutes {
     if (cursor != null && !STREAM_ID.matcher(cursor).matches()) {
       throw ProblemException.badRequest("/cursor", "cursor must be the `next` value of a previous page");
     }
-    String index = target != null ? "audit:target:" + target : actor != null ? "audit:actor:" + actor : "";
+    String index = target != null ? AuditKeys.target(target) : actor != null ? AuditKeys.actor(actor) : AuditKeys.STREAM;
     String actorFilter = target != null && actor != null ? actor : "";
     String hi = cursor != null ? "(" + cursor : to == Long.MAX_VALUE ? "+" : to + "-18446744073709551615";
     String lo = from == 0 ? "-" : from + "-0";
-    store.script("audit_query", List.of(), List.of(index, hi, lo, String.valueOf(limit), actorFilter))
+    store.script("audit_query", List.of(index, AuditKeys.STREAM), List.of(hi, lo, String.valueOf(limit), actorFilter))
         .onSuccess(r -> {
           JsonArray entries = new JsonArray();
-          for (Response e : r) {
-            entries.add(entry(e.get(0).toString(), e.get(1)));
+          for (Object e : r.list()) {
+            JsonArray pair = (JsonArray) e;
+            entries.add(entry(pair.getString(0), pair.getJsonArray(1)));
           }
           String next = entries.size() == limit ? entries.getJsonObject(limit - 1).getString("id") : null;
           ctx.json(new JsonObject().put("entries", entries).put("next", next));
@@ -66,12 +66,12 @@ public final class AuditConsoleRoutes {
         .onFailure(ctx::fail);
   }
 
-  private static JsonObject entry(String id, Response fields) {
+  private static JsonObject entry(String id, JsonArray fields) {
     JsonObject json = new JsonObject().put("id", id)
         .put("at", Instant.ofEpochMilli(Long.parseLong(id.substring(0, id.indexOf('-')))).toString());
     for (int i = 0; i + 1 < fields.size(); i += 2) {
-      String name = fields.get(i).toString();
-      String value = fields.get(i + 1).toString();
+      String name = fields.getString(i);
+      String value = fields.getString(i + 1);
       if (name.equals("before") || name.equals("after")) {
         json.put(name, value.isEmpty() ? null : parse(value));
       } else {

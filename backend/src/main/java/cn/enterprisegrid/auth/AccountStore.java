@@ -1,5 +1,6 @@
 package cn.enterprisegrid.auth;
 
+import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +18,7 @@ public final class AccountStore {
   }
 
   static String key(String username) {
-    return "account:{a:" + username + "}";
+    return AccountKeys.account(username);
   }
 
   /** The account, or null. */
@@ -33,10 +34,12 @@ public final class AccountStore {
       String actor) {
     Account account = new Account(username, role, scope, passwordHash, Instant.now().toString(), actor);
     JsonObject after = account.toJson();
-    return store.script("account_create", List.of(key(username)), List.of(
+    return store.script("account_create",
+            AuditKeys.with(List.of(key(username), AccountKeys.ACCOUNTS), AuditKeys.journal(actor, "account:" + username)),
+            List.of(
             username, role.name(), scope.toJson().encode(), passwordHash, account.createdAt(), actor,
             after.encode()))
-        .map(r -> r.toInteger() == 1);
+        .map(r -> Boolean.parseBoolean(r.body()));
   }
 
   private static Account fromHash(Response r) {

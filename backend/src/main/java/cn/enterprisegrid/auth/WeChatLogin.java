@@ -1,5 +1,6 @@
 package cn.enterprisegrid.auth;
 
+import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
@@ -31,7 +32,7 @@ public final class WeChatLogin {
   }
 
   static String key(String openid) {
-    return "wxuser:{w:" + openid + "}";
+    return AccountKeys.wxUser(openid);
   }
 
   public void handle(RoutingContext ctx) {
@@ -49,14 +50,16 @@ public final class WeChatLogin {
   /** Records the WeChat user (first login audited) and returns whom the token speaks for. */
   private Future<Principal> remember(WeChatSession session) {
     String openid = session.openid();
-    return store.script("wxuser_login", List.of(key(openid)), List.of(openid,
+    return store.script("wxuser_login",
+            AuditKeys.with(List.of(key(openid)), AuditKeys.journal("wx:" + openid, "wxuser:" + openid)), List.of(openid,
             session.unionid() == null ? "" : session.unionid(), session.sessionKey(),
             Instant.now().toString()))
-        .map(binding -> {
-          if (binding == null || binding.toString().isEmpty()) {
+        .map(r -> {
+          String binding = r.string();
+          if (binding == null || binding.isEmpty()) {
             return new Principal("wx:" + openid, null, Scope.NONE, openid);
           }
-          JsonObject b = new JsonObject(binding.toString());
+          JsonObject b = new JsonObject(binding);
           return new Principal(b.getString("subject"), Role.parse(b.getString("role")),
               Scope.fromJson(b.getJsonObject("scope")), openid);
         });

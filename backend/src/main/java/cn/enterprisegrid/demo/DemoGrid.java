@@ -5,12 +5,17 @@ import cn.enterprisegrid.auth.Passwords;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
 import cn.enterprisegrid.grid.Cells;
+import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.grid.GridSync;
 import cn.enterprisegrid.policyindex.reference.Division;
 import cn.enterprisegrid.policyindex.reference.DivisionLevel;
 import cn.enterprisegrid.policyindex.reference.Divisions;
+import cn.enterprisegrid.store.ScriptResult;
 import cn.enterprisegrid.store.Store;
+import cn.enterprisegrid.visit.Callbacks;
+import cn.enterprisegrid.visit.VisitKeys;
+import cn.enterprisegrid.visit.Visits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -93,7 +98,7 @@ final class DemoGrid {
             .put("cells", new JsonArray().add(t.code())).put("region", t.code()).put("username", username);
         boolean existing = made <= 3;
         chain = chain
-            .compose(v -> store.api().incr("grid:seq:liaison"))
+            .compose(v -> store.api().incr(GridKeys.sequence("liaison")))
             .compose(v -> existing ? Future.succeededFuture(true)
                 : accounts.create(username, Role.LIAISON, new Scope(t.code(), null, id, null), hash, "demo"))
             .compose(v -> grid.run("liaison_create", "demo", args))
@@ -106,13 +111,13 @@ final class DemoGrid {
   /** About four months of visits: key firms monthly, others every two to four months; some lag. */
   private Future<Void> visits() {
     long now = System.currentTimeMillis();
-    return store.api().smembers("grid:liaisons:active").compose(ids -> {
+    return store.api().smembers(GridKeys.ACTIVE_LIAISONS).compose(ids -> {
       Future<Void> chain = Future.succeededFuture();
       for (Response id : ids) {
         String l = id.toString();
         boolean lagging = random.nextInt(6) == 0;
-        chain = chain.compose(v -> store.api().smembers("grid:lf:" + l)).compose(firms -> {
-          List<Future<Response>> all = new ArrayList<>();
+        chain = chain.compose(v -> store.api().smembers(GridKeys.liaisonFirms(l))).compose(firms -> {
+          List<Future<ScriptResult>> all = new ArrayList<>();
           for (Response f : firms) {
             String u = f.toString();
             int n = lagging ? random.nextInt(2) : 1 + random.nextInt(3);
@@ -128,7 +133,7 @@ final class DemoGrid {
                       ? new JsonArray().add(new JsonObject().put("text", List.of("招工难", "融资难", "用地指标紧张", "物流成本高")
                           .get(random.nextInt(4))).put("category", "经营")) : new JsonArray())
                   .put("corrections", "[]");
-              all.add(store.script("visit_record", List.of(), List.of("demo", String.valueOf(now), args.encode())));
+              all.add(Visits.record(store, "demo", now, args));
             }
           }
           return Future.all(all).mapEmpty();
@@ -141,27 +146,23 @@ final class DemoGrid {
   /** One round of blind call-backs over the last 60 days, outcomes recorded. */
   private Future<Void> callbacks() {
     long now = System.currentTimeMillis();
-    return store.api().zrangebyscore(List.of("visits", String.valueOf(now - 60 * DAY), String.valueOf(now)))
+    return store.api().zrangebyscore(List.of(VisitKeys.VISITS, String.valueOf(now - 60 * DAY), String.valueOf(now)))
         .compose(ids -> {
           List<String> all = new ArrayList<>();
           ids.forEach(r -> all.add(r.toString()));
           Collections.shuffle(all, random);
           List<String> chosen = all.subList(0, Math.min(200, all.size()));
-          return store.script("callback", List.of(), List.of("sample", "demo", String.valueOf(now),
-              new JsonObject().put("visits", new JsonArray(chosen)).put("days", 60).put("size", 200).encode()));
+          return Callbacks.sample(store, "demo", now, chosen, 60, 200);
         })
-        .compose(r -> {
-          Object ids = new JsonObject(r.toString()).getValue("ids");
-          List<Future<Response>> all = new ArrayList<>();
-          if (ids instanceof JsonArray a) {
-            // outcomes for three quarters; the rest stay pending for the console
-            for (int i = 0; i < a.size() * 3 / 4; i++) {
-              boolean confirmed = random.nextInt(10) > 0;
-              int satisfaction = confirmed ? 3 + random.nextInt(3) : 1 + random.nextInt(3);
-              all.add(store.script("callback", List.of(), List.of("record", "demo", String.valueOf(now),
-                  new JsonObject().put("id", a.getString(i)).put("confirmed", confirmed)
-                      .put("satisfaction", satisfaction).put("comment", confirmed ? "服务到位" : "未见走访").encode())));
-            }
+        .compose(a -> {
+          List<Future<ScriptResult>> all = new ArrayList<>();
+          // outcomes for three quarters; the rest stay pending for the console
+          for (int i = 0; i < a.size() * 3 / 4; i++) {
+            boolean confirmed = random.nextInt(10) > 0;
+            int satisfaction = confirmed ? 3 + random.nextInt(3) : 1 + random.nextInt(3);
+            all.add(Callbacks.record(store, "demo", now,
+                new JsonObject().put("id", a.getString(i)).put("confirmed", confirmed)
+                    .put("satisfaction", satisfaction).put("comment", confirmed ? "服务到位" : "未见走访")));
           }
           return Future.all(all).mapEmpty();
         });

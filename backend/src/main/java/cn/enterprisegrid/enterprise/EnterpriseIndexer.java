@@ -106,7 +106,7 @@ public final class EnterpriseIndexer extends VerticleBase {
   }
 
   private Future<Void> copyFrom(String cursor, String position) {
-    return store.api().sscan(List.of("enterprises", cursor, "COUNT", String.valueOf(COPY_BATCH)))
+    return store.api().sscan(List.of(EnterpriseKeys.ALL, cursor, "COUNT", String.valueOf(COPY_BATCH)))
         .compose(r -> {
           String next = r.get(0).toString();
           List<String> usccs = new ArrayList<>();

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.auth.AccountKeys;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
@@ -58,7 +59,7 @@ public final class EnterpriseMiniProgramRoutes {
     String subject = "wx:" + p.openid();
     JsonObject binding = new JsonObject().put("subject", subject).put("role", Role.ENTERPRISE.name())
         .put("scope", scope.toJson());
-    invitations.consume(token, p.openid(), "wxuser:{w:" + p.openid() + "}", binding)
+    invitations.consume(token, p.openid(), AccountKeys.wxUser(p.openid()), binding)
         .compose(r -> switch (r) {
           case 1 -> Future.succeededFuture(new JsonObject()
               .put("token", tokens.issue(new Principal(subject, Role.ENTERPRISE, scope, p.openid())))

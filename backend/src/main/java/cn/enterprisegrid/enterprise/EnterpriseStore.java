@@ -1,5 +1,6 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.Provenance.Source;
 import cn.enterprisegrid.http.ProblemException;
@@ -288,13 +289,14 @@ public final class EnterpriseStore {
         .put("fields", new JsonArray(plan.changes.stream().map(c -> ((JsonObject) c).getString("field")).toList()))
         .put("pending", new JsonArray(plan.pending));
     return store.script("enterprise_write",
-            List.of(StoredEnterprise.key(b.uscc()), StoredEnterprise.historyKey(b.uscc())),
+            AuditKeys.with(List.of(EnterpriseKeys.firm(b.uscc()), EnterpriseKeys.history(b.uscc()), EnterpriseKeys.ALL),
+                AuditKeys.journal(plan.provenance.actor(), "enterprise:" + b.uscc())),
             List.of(String.valueOf(b.version()), plan.provenance.actor(), plan.action, b.uscc(),
                 sets.encode(), new JsonArray(plan.dels).encode(), history,
                 plan.auditBefore.isEmpty() ? "" : plan.auditBefore.encode(), plan.auditAfter.encode(),
                 payload.encode()))
         .map(r -> {
-          boolean ok = r.get(0).toInteger() == 1;
+          boolean ok = r.ok();
           if (ok) {
             // before the writer's future completes: a read after this write must not get a
             // cached view of the version before it

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +53,8 @@ public final class Invitations {
     String body = uscc + "." + expires.getEpochSecond() + "." + nonce;
     String token = body + "." + sign(body);
     JsonObject after = new JsonObject().put("expiresAt", expires.toString());
-    return store.script("invitation_issue", List.of(key(uscc, nonce)),
+    return store.script("invitation_issue",
+            AuditKeys.with(List.of(key(uscc, nonce)), AuditKeys.journal(actor, "enterprise:" + uscc)),
             List.of(actor, uscc, String.valueOf(ttl.toMillis()), expires.toString(), after.encode()))
         .map(r -> new JsonObject().put("invitation", token).put("expiresAt", expires.toString()));
   }
@@ -81,15 +83,17 @@ public final class Invitations {
    * unknown/used/expired, -1 firm gone.
    */
   public Future<Integer> consume(Token token, String openid, String wxUserKey, JsonObject binding) {
-    return store.script("invitation_bind", List.of(token.key(), wxUserKey, StoredEnterprise.key(token.uscc())),
+    return store.script("invitation_bind", AuditKeys.with(List.of(token.key(), wxUserKey,
+                EnterpriseKeys.firm(token.uscc()), EnterpriseKeys.wxUsers(token.uscc())),
+                AuditKeys.journal("wx:" + openid, "enterprise:" + token.uscc())),
             List.of(openid, token.uscc(), binding.encode(), Instant.now().toString()))
-        .map(r -> r.toInteger());
+        .map(r -> (int) r.number());
   }
 
   private static String key(String uscc, String nonce) {
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(nonce.getBytes(StandardCharsets.US_ASCII));
-      return "inv:{e:" + uscc + "}:" + HexFormat.of().formatHex(h);
+      return EnterpriseKeys.invitation(uscc, HexFormat.of().formatHex(h));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -21,12 +21,12 @@ public record StoredEnterprise(String uscc, long version, Map<String, String> va
 
   /** The hash key of a firm. */
   public static String key(String uscc) {
-    return "ent:{e:" + uscc + "}";
+    return EnterpriseKeys.firm(uscc);
   }
 
   /** The history list of a firm (newest first), in the firm's slot. */
   public static String historyKey(String uscc) {
-    return "ent:{e:" + uscc + "}:h";
+    return EnterpriseKeys.history(uscc);
   }
 
   public boolean exists() {

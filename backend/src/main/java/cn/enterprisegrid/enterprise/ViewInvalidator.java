@@ -43,7 +43,7 @@ public final class ViewInvalidator extends VerticleBase {
   public Future<?> start() {
     store = Store.connect(vertx, redisUrl);
     feed = new ChangeFeed(vertx, store.client(), BATCH, BLOCK_MS).onCaughtUp(() -> cache.caughtUp(GRACE_MS));
-    return store.api().xrevrange(List.of("changes", "+", "-", "COUNT", "1")).map(r -> {
+    return store.api().xrevrange(List.of(ChangeFeed.STREAM, "+", "-", "COUNT", "1")).map(r -> {
       String from = r == null || r.size() == 0 ? "0" : r.get(0).get(0).toString();
       // views cached before this position may have missed changes made before it: start over
       cache.invalidateAll();

@@ -3,8 +3,8 @@ package cn.enterprisegrid.grid;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
 import cn.enterprisegrid.http.Bodies;
-import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.Problem.FieldError;
+import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.policyindex.reference.Division;
 import cn.enterprisegrid.policyindex.reference.DivisionLevel;
@@ -127,7 +127,7 @@ public final class Cells {
         all2.add(r.toString());
       }
       String region = Regions.commonPrefix(all2);
-      return grid.store().api().incr("grid:seq:cell").compose(n -> {
+      return grid.store().api().incr(GridKeys.sequence("cell")).compose(n -> {
         String id = String.format("C%04d", n.toLong());
         return grid.run("cell", admin.actor(), new JsonObject().put("id", id).put("name", name)
             .put("region", region).put("codes", new JsonArray(codes)).put("firms", new JsonArray(firms)))
@@ -139,7 +139,7 @@ public final class Cells {
 
   /** The cells inside the admin's region, ordered by id. */
   public Future<JsonArray> list(Principal p) {
-    return grid.store().api().smembers("grid:cells").compose(ids -> {
+    return grid.store().api().smembers(GridKeys.CELLS).compose(ids -> {
       List<Future<Map<String, String>>> all = new ArrayList<>();
       ids.forEach(id -> all.add(grid.cell(id.toString())));
       return Future.all(all).map(cf -> {

@@ -1,9 +1,12 @@
 package cn.enterprisegrid.grid;
 
-import cn.enterprisegrid.store.Hashes;
-import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.audit.AuditKeys;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.enterprise.FirmWrites;
+import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.store.Hashes;
+import cn.enterprisegrid.store.ScriptResult;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The grid's writes and reads on Redis. Every write is one call of the {@code grid} Lua script
+ * The grid's writes and reads on Redis. Every write is one call of a {@code grid_OP} Lua script
  * (one operation, with its audit entry and change event); reads of the coverage come from the
  * maintained sets and counters ({@code grid_coverage}), never from a scan of the firms.
  */
@@ -41,19 +44,24 @@ public final class GridStore {
    * {@code index} takes its firms so: no JSON to build and decode per firm).
    */
   public Future<JsonObject> run(String op, String actor, JsonObject args, List<String> flat) {
-    List<String> argv = new ArrayList<>(4 + flat.size());
-    argv.add(op);
+    List<String> firms = switch (op) {
+      case "cell" -> args.getJsonArray("firms").stream().map(String::valueOf).toList();
+      case "reassign" -> List.of(args.getString("uscc"));
+      default -> flat;
+    };
+    List<String> argv = new ArrayList<>(3 + firms.size());
     argv.add(actor);
     argv.add(String.valueOf(System.currentTimeMillis()));
     argv.add(args.encode());
-    argv.addAll(flat);
-    return store.script("grid", List.of(), argv)
+    argv.addAll(firms);
+    // lua/include/grid_state.lua: the fixed keys, the named firms' hashes, the journal tail
+    List<String> keys = new ArrayList<>(GridKeys.fixed().size() + firms.size() + 4);
+    keys.addAll(GridKeys.fixed());
+    firms.forEach(u -> keys.add(EnterpriseKeys.firm(u)));
+    keys.addAll(AuditKeys.journal(actor, auditTarget(op, args)));
+    return store.script("grid_" + op, keys, argv)
         .map(r -> {
-          JsonObject out = new JsonObject(r.toString());
-          String error = out.getString("error");
-          if (error != null) {
-            throw refusal(error, out.getString("detail"), out.getString("pointer"));
-          }
+          JsonObject out = r.jsonOr(GridStore::refusal);
           if (!"index".equals(op) || out.getInteger("assigned", 0) > 0 || out.getInteger("released", 0) > 0) {
             // assignments and releases change firms' liaisons (and versions): cached profile
             // views of this process must not outlive the answer; a plain re-index leaves them
@@ -68,20 +76,35 @@ public final class GridStore {
         });
   }
 
-  private static ProblemException refusal(String slug, String detail, String pointer) {
-    return switch (slug) {
+  /** What a grid operation's audit entry is about. */
+  private static String auditTarget(String op, JsonObject args) {
+    return switch (op) {
+      case "build" -> "grid:" + args.getString("county");
+      case "cell" -> "cell:" + args.getString("id");
+      case "liaison_create", "liaison_update", "liaison_deactivate" -> "liaison:" + args.getString("id");
+      case "reassign" -> "enterprise:" + args.getString("uscc");
+      case "config" -> GridKeys.CONFIG;
+      case "index" -> "grid";
+      default -> throw new IllegalArgumentException("no grid operation " + op);
+    };
+  }
+
+  private static ProblemException refusal(ScriptResult r) {
+    String detail = r.detail();
+    String pointer = r.pointer();
+    return switch (r.error()) {
       case "not-found" -> ProblemException.notFound(detail);
       case "unknown-cell" -> ProblemException.invalid(pointer != null ? pointer : "/cells", detail);
       case "unknown-firm" -> ProblemException.invalid(pointer != null ? pointer : "/firms", detail);
       case "unknown-liaison" -> ProblemException.invalid("/liaisonId", detail);
-      default -> new ProblemException(new Problem("/problems/" + slug, "Conflict", 409, detail, pointer,
+      default -> new ProblemException(new Problem("/problems/" + r.error(), "Conflict", 409, detail, pointer,
           List.of()));
     };
   }
 
   /** The grid's current policy. */
   public Future<GridConfig> config() {
-    return store.api().hgetall("grid:config").map(r -> GridConfig.from(Hashes.flat(r)));
+    return store.api().hgetall(GridKeys.CONFIG).map(r -> GridConfig.from(Hashes.flat(r)));
   }
 
   /** One page of the coverage's per-cell and per-liaison rows: ids after the cursors ('' = from the start). */
@@ -101,17 +124,16 @@ public final class GridStore {
     JsonObject args = new JsonObject().put("region", region == null ? "" : region).put("limit", limit)
         .put("cellsAfter", page.cellsAfter()).put("cellsLimit", page.cellsLimit())
         .put("liaisonsAfter", page.liaisonsAfter()).put("liaisonsLimit", page.liaisonsLimit());
-    return store.script("grid_coverage", List.of(), List.of(args.encode()))
-        .map(r -> new JsonObject(r.toString()));
+    return store.script("grid_coverage", GridKeys.fixed(), List.of(args.encode())).map(ScriptResult::json);
   }
 
   /** One liaison's hash (empty when unknown). */
   public Future<Map<String, String>> liaison(String id) {
-    return store.api().hgetall("grid:l:" + id).map(Hashes::flat);
+    return store.api().hgetall(GridKeys.liaison(id)).map(Hashes::flat);
   }
 
   /** One cell's hash (empty when unknown). */
   public Future<Map<String, String>> cell(String id) {
-    return store.api().hgetall("grid:cell:" + id).map(Hashes::flat);
+    return store.api().hgetall(GridKeys.cell(id)).map(Hashes::flat);
   }
 }

@@ -1,5 +1,7 @@
 package cn.enterprisegrid.grid;
 
+import cn.enterprisegrid.changes.ChangeFeed;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +32,7 @@ public final class GridSync {
   static final int IN_FLIGHT = 8;
   /** Region reads per pipelined batch. */
   private static final int READ_BATCH = 2000;
-  private static final String CURSOR = "grid:cursor";
+  private static final String CURSOR = GridKeys.SYNC_CURSOR;
 
   private final GridStore grid;
 
@@ -67,7 +69,7 @@ public final class GridSync {
 
   /** Every member of the {@code enterprises} set (SSCAN may repeat one: a set). */
   private Future<Set<String>> members(String cursor, Set<String> acc) {
-    return grid.store().api().sscan(List.of("enterprises", cursor, "COUNT", "10000"))
+    return grid.store().api().sscan(List.of(EnterpriseKeys.ALL, cursor, "COUNT", "10000"))
         .compose(r -> {
           String next = r.get(0).toString();
           r.get(1).forEach(x -> acc.add(x.toString()));
@@ -76,7 +78,7 @@ public final class GridSync {
   }
 
   private Future<Result> incremental(String actor, String cursor, Result acc) {
-    return grid.store().api().xrange(List.of("changes", "(" + cursor, "+", "COUNT", String.valueOf(BATCH)))
+    return grid.store().api().xrange(List.of(ChangeFeed.STREAM, "(" + cursor, "+", "COUNT", String.valueOf(BATCH)))
         .compose(r -> {
           if (r == null || r.size() == 0) {
             return Future.succeededFuture(acc);
@@ -179,7 +181,7 @@ public final class GridSync {
   }
 
   private Future<String> lastChangeId() {
-    return grid.store().api().xrevrange(List.of("changes", "+", "-", "COUNT", "1"))
+    return grid.store().api().xrevrange(List.of(ChangeFeed.STREAM, "+", "-", "COUNT", "1"))
         .map(r -> r == null || r.size() == 0 ? "0-0" : r.get(0).get(0).toString());
   }
 }

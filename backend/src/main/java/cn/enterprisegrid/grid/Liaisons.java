@@ -5,8 +5,8 @@ import cn.enterprisegrid.auth.Passwords;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
-import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.Problem.FieldError;
+import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -123,7 +123,7 @@ public final class Liaisons {
       throw ProblemException.invalid("/password", "password must be 8 to 128 characters");
     }
     String password = requestedPassword != null ? requestedPassword : Passwords.generate();
-    return regionOf(admin, f.cells()).compose(region -> grid.store().api().incr("grid:seq:liaison")
+    return regionOf(admin, f.cells()).compose(region -> grid.store().api().incr(GridKeys.sequence("liaison"))
         .compose(n -> {
           String id = String.format("L%04d", n.toLong());
           String username = requestedUser != null ? requestedUser : "liaison." + id.toLowerCase();
@@ -181,7 +181,7 @@ public final class Liaisons {
 
   /** One liaison with its load; 404 when unknown. */
   public Future<Liaison> get(String id) {
-    return grid.liaison(id).compose(h -> grid.store().api().scard("grid:lf:" + id)
+    return grid.liaison(id).compose(h -> grid.store().api().scard(GridKeys.liaisonFirms(id))
         .map(n -> {
           Liaison l = Liaison.from(h, n.toLong());
           if (l == null) {
@@ -193,7 +193,7 @@ public final class Liaisons {
 
   /** The liaisons inside the principal's region (phones masked), ordered by id. */
   public Future<JsonArray> list(Principal p, boolean activeOnly) {
-    return grid.store().api().smembers(activeOnly ? "grid:liaisons:active" : "grid:liaisons").compose(ids -> {
+    return grid.store().api().smembers(activeOnly ? GridKeys.ACTIVE_LIAISONS : GridKeys.LIAISONS).compose(ids -> {
       List<Future<Liaison>> all = new ArrayList<>();
       ids.forEach(id -> all.add(get(id.toString())));
       return Future.all(all).map(cf -> {

@@ -30,6 +30,9 @@ final class Accept {
     String policyDue = String.valueOf(quiet.deferUntil(now.plus(settings.digestWindow())).toEpochMilli());
     String otherDue = String.valueOf(quiet.deferUntil(now).toEpochMilli());
     List<String> args = new ArrayList<>(1 + notices.size() * 8);
+    List<String> keys = new ArrayList<>(2 + notices.size() * 4);
+    keys.add(NotifyKeys.OUTBOX);
+    keys.add(NotifyKeys.DUE);
     args.add(String.valueOf(now.toEpochMilli()));
     for (OutboxEntry e : notices) {
       String kind = e.get("kind");
@@ -37,9 +40,12 @@ final class Accept {
           || e.get("version") == null) {
         return Future.failedFuture(new IllegalArgumentException("notice " + e.id() + " lacks a field"));
       }
+      String to = e.get("to");
+      keys.addAll(List.of(NotifyKeys.items(to), NotifyKeys.inbox(to), NotifyKeys.buffer(to),
+          NotifyKeys.funnel(e.get("policy"), "pushed")));
       args.addAll(List.of(e.id(), e.get("to"), e.get("uscc"), e.get("policy"), e.get("version"), kind,
           e.get("payload") == null ? "{}" : e.get("payload"), kind.startsWith("policy.") ? policyDue : otherDue));
     }
-    return store.script("notify_accept", List.of(), args).mapEmpty();
+    return store.script("notify_accept", keys, args).mapEmpty();
   }
 }

@@ -2,6 +2,8 @@ package cn.enterprisegrid.notify;
 
 import cn.enterprisegrid.changes.Change;
 import cn.enterprisegrid.changes.ChangeGroup;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
+import cn.enterprisegrid.policy.PolicyKeys;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -65,8 +67,8 @@ final class ChangeFanout {
     return switch (c.kind()) {
       case "policy.matched" -> policy(c.id(), p).compose(policy -> {
         String version = text(p.getValue("version"));
-        return fanout(c.id(), version, "policy.eligible", policy, "policy:{p:" + c.id() + "}:eligible")
-            .compose(v -> fanout(c.id(), version, "policy.unknown", policy, "policy:{p:" + c.id() + "}:unknown"));
+        return fanout(c.id(), version, "policy.eligible", policy, PolicyKeys.matchSet(c.id(), "eligible"))
+            .compose(v -> fanout(c.id(), version, "policy.unknown", policy, PolicyKeys.matchSet(c.id(), "unknown")));
       });
       case "policy.eligible" -> policy(c.id(), p).compose(policy -> {
         String kind = "UNKNOWN".equals(p.getString("verdict")) ? "policy.unknown" : "policy.eligible";
@@ -98,7 +100,7 @@ final class ChangeFanout {
     if (out.containsKey("title") && out.containsKey("department") && out.containsKey("exclusions")) {
       return Future.succeededFuture(out);
     }
-    return store.api().hmget(List.of("policy:{p:" + id + "}", "title", "department", "mode", "published",
+    return store.api().hmget(List.of(PolicyKeys.policy(id), "title", "department", "mode", "published",
             "exclusions"))
         .map(r -> {
           if (!out.containsKey("exclusions") && r.get(4) != null && r.get(4).toString().startsWith("[")) {
@@ -165,7 +167,34 @@ final class ChangeFanout {
         return Future.failedFuture(new IllegalArgumentException("missing field in " + args));
       }
     }
-    return store.script("notify_change", List.of(), args).mapEmpty();
+    return store.script("notify_change", keys(args), args).mapEmpty();
+  }
+
+  /** The keys of a notify_change call, in the order its header describes. */
+  private static List<String> keys(List<String> args) {
+    List<String> keys = new ArrayList<>();
+    keys.add(NotifyKeys.OUTBOX);
+    keys.add(NotifyKeys.FUNNEL_POLICIES);
+    String policyId = args.get(1);
+    if ("application".equals(args.get(0))) {
+      keys.add(EnterpriseKeys.firm(args.get(3)));
+      for (String stage : List.of("pushed", "applied", "granted", "paid")) {
+        keys.add(NotifyKeys.funnel(policyId, stage));
+      }
+      return keys;
+    }
+    List<String> exclusions = List.of();
+    if ("policy.eligible".equals(args.get(3))
+        && new JsonObject(args.get(4)).getValue("exclusions") instanceof JsonArray ex) {
+      exclusions = ex.stream().map(String::valueOf).toList();
+    }
+    for (String uscc : args.subList(7, args.size())) {
+      keys.add(EnterpriseKeys.firm(uscc));
+      for (String other : exclusions) {
+        keys.add(PolicyKeys.application(other, uscc));
+      }
+    }
+    return keys;
   }
 
   private static String text(Object v) {

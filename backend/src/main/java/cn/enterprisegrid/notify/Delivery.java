@@ -1,5 +1,7 @@
 package cn.enterprisegrid.notify;
 
+import cn.enterprisegrid.grid.GridKeys;
+import cn.enterprisegrid.policy.PolicyKeys;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -51,9 +53,12 @@ final class Delivery {
   Future<Void> deliver(OutboxEntry e) {
     String addr = e.get("push");
     String openid = addr.startsWith("wx:") ? addr.substring(3) : "";
-    return store.script("notify_begin", List.of(), List.of(e.id(), String.valueOf(CLAIM_TTL_MS), openid))
+    return store.script("notify_begin",
+            List.of(NotifyKeys.claim(e.id()), NotifyKeys.prefs(openid)),
+            List.of(e.id(), String.valueOf(CLAIM_TTL_MS), openid))
         .compose(r -> {
-          String state = r.get(0).toString();
+          JsonObject answer = r.json();
+          String state = answer.getString("state");
           if ("done".equals(state)) {
             return redis.xack(List.of(NotifyKeys.OUTBOX, NotifyKeys.GROUP, e.id())).mapEmpty();
           }
@@ -62,9 +67,7 @@ final class Delivery {
             return done(e, "uncertain", List.of());
           }
           Map<String, String> prefs = new HashMap<>();
-          for (int i = 1; i + 1 < r.size(); i += 2) {
-            prefs.put(r.get(i).toString(), r.get(i + 1).toString());
-          }
+          answer.getJsonObject("prefs").forEach(p -> prefs.put(p.getKey(), String.valueOf(p.getValue())));
           return push(e, openid, prefs);
         });
   }
@@ -110,7 +113,7 @@ final class Delivery {
   }
 
   private Future<Void> liaison(OutboxEntry e, String liaisonId, Message m) {
-    return redis.hget("grid:l:" + liaisonId, "phone").compose(phone -> {
+    return redis.hget(GridKeys.liaison(liaisonId), "phone").compose(phone -> {
       if (phone == null || phone.toString().isBlank()) {
         return done(e, "inbox", List.of());
       }
@@ -123,7 +126,9 @@ final class Delivery {
   private Future<Void> done(OutboxEntry e, String outcome, List<String> policies) {
     List<String> args = new ArrayList<>(List.of(e.id(), outcome, e.get("to")));
     args.addAll(policies);
-    return store.script("notify_done", List.of(), args).mapEmpty();
+    List<String> keys = new ArrayList<>(List.of(NotifyKeys.OUTBOX, NotifyKeys.claim(e.id()), NotifyKeys.STATS));
+    policies.forEach(p -> keys.add(NotifyKeys.funnel(p, "delivered")));
+    return store.script("notify_done", keys, args).mapEmpty();
   }
 
   /** Schedules a retry with exponential backoff and jitter, or moves the entry to the dead letters. */
@@ -135,7 +140,8 @@ final class Delivery {
     if (permanent) {
       LOG.warn("push {} to {} failed for good: {}", e.id(), e.get("push"), reason);
     }
-    return store.script("notify_fail", List.of(), List.of(e.id(), e.fieldsJson().encode(),
+    return store.script("notify_fail",
+        List.of(NotifyKeys.OUTBOX, NotifyKeys.claim(e.id()), NotifyKeys.DEAD, NotifyKeys.RETRY, NotifyKeys.STATS), List.of(e.id(), e.fieldsJson().encode(),
         String.valueOf(e.attempt()), String.valueOf(settings.maxAttempts()), String.valueOf(now + delay), reason,
         permanent ? "1" : "0", String.valueOf(now))).mapEmpty();
   }
@@ -152,7 +158,7 @@ final class Delivery {
       String policy = n.getString("policy");
       String kind = n.getString("kind");
       if (Wording.payload(n).getString("title") == null) {
-        all.add(redis.hget("policy:{p:" + policy + "}", "title").onSuccess(r -> {
+        all.add(redis.hget(PolicyKeys.policy(policy), "title").onSuccess(r -> {
           if (r != null) {
             titles.put(policy, r.toString());
           }

@@ -82,7 +82,8 @@ final class Inbox {
    * @return 1 newly read, 0 read before, -1 not in this inbox
    */
   Future<Integer> read(String to, String id) {
-    return store.script("notify_read", List.of(), List.of(to, id)).map(Response::toInteger);
+    return store.script("notify_read", List.of(NotifyKeys.items(to), NotifyKeys.read(to)), List.of(to, id))
+        .map(r -> (int) r.number());
   }
 
   private Future<Long> unread(String to) {

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.notify;
 
+import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
@@ -88,10 +89,13 @@ public final class NotifyConsoleRoutes {
     if (!STREAM_ID.matcher(id).matches()) {
       throw ProblemException.notFound("no dead letter " + id);
     }
-    Replies.json(ctx, 200, store.script("notify_replay", List.of(), List.of(id, Guard.principal(ctx).actor()))
-        .compose(r -> r == null
+    String actor = Guard.principal(ctx).actor();
+    List<String> keys = AuditKeys.with(List.of(NotifyKeys.DEAD, NotifyKeys.OUTBOX),
+        AuditKeys.journal(actor, "notification:dead:" + id));
+    Replies.json(ctx, 200, store.script("notify_replay", keys, List.of(id, actor))
+        .compose(r -> !r.ok()
             ? Future.failedFuture(ProblemException.notFound("no dead letter " + id))
-            : Future.succeededFuture(new JsonObject().put("id", id).put("replayedAs", r.toString()))));
+            : Future.succeededFuture(new JsonObject().put("id", id).put("replayedAs", r.string()))));
   }
 
   private void stats(RoutingContext ctx) {

@@ -7,13 +7,13 @@ import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.http.Replies;
+import cn.enterprisegrid.store.ScriptResult;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.validation.ValidatedRequest;
-import io.vertx.redis.client.Response;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -159,7 +159,7 @@ public final class NotifyMiniProgramRoutes {
     });
   }
 
-  private Future<Response> consent(String openid, String... args) {
+  private Future<ScriptResult> consent(String openid, String... args) {
     return store.script("notify_consent", List.of(NotifyKeys.consent(openid)), List.of(args));
   }
 

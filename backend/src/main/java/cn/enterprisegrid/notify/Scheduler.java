@@ -53,12 +53,12 @@ final class Scheduler {
   /** Moves batches until nothing more is due. */
   private Future<Void> run() {
     String now = String.valueOf(clock.millis());
-    return store.script("notify_flush", List.of(), List.of(now, String.valueOf(BATCH), String.valueOf(cap),
+    return store.script("notify_flush", List.of(NotifyKeys.DUE, NotifyKeys.OUTBOX, NotifyKeys.STATS), List.of(now, String.valueOf(BATCH), String.valueOf(cap),
             String.valueOf(WEEK_MS)))
-        .compose(flushed -> store.script("notify_due", List.of(), List.of(now, String.valueOf(BATCH)))
+        .compose(flushed -> store.script("notify_due", List.of(NotifyKeys.RETRY, NotifyKeys.OUTBOX), List.of(now, String.valueOf(BATCH)))
             .compose(moved -> {
               // a full batch means more may be waiting: go on without waiting for the next tick
-              boolean more = flushed.toInteger() > 0 && flushed.toInteger() >= BATCH || moved.toInteger() >= BATCH;
+              boolean more = flushed.number() > 0 && flushed.number() >= BATCH || moved.number() >= BATCH;
               return more ? run() : Future.succeededFuture();
             }));
   }

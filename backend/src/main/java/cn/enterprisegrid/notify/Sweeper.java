@@ -70,7 +70,7 @@ final class Sweeper {
             return Future.succeededFuture(n);
           }
           lastTrim = now;
-          return store.script("notify_trim", List.of(), List.of()).map(n);
+          return store.script("notify_trim", List.of(NotifyKeys.OUTBOX), List.of()).map(n);
         })
         .onFailure(err -> LOG.warn("sweep failed: {}", err.toString()))
         .onComplete(ar -> busy = false);

@@ -79,6 +79,6 @@ final class WeChatChannel implements Channel {
 
   private Future<Integer> consent(String openid, String op, String templateId) {
     return store.script("notify_consent", List.of(NotifyKeys.consent(openid)), List.of(op, templateId))
-        .map(r -> r.toInteger());
+        .map(r -> (int) r.number());
   }
 }

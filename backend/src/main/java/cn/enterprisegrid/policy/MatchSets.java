@@ -1,6 +1,8 @@
 package cn.enterprisegrid.policy;
 
+import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.config.ChinaTime;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
@@ -43,9 +45,9 @@ public final class MatchSets {
     index.refresh();
     index.forEachEligible(spec.rule(), ChinaTime.today(), eligible::add);
     index.forEachUnknown(spec.rule(), ChinaTime.today(), unknown::add);
-    String pk = StoredPolicy.key(spec.id());
-    String nextE = pk + ":eligible:next";
-    String nextU = pk + ":unknown:next";
+    String id = spec.id();
+    String nextE = PolicyKeys.nextMatchSet(id, "eligible");
+    String nextU = PolicyKeys.nextMatchSet(id, "unknown");
     JsonObject payload = new JsonObject().put("version", spec.version()).put("title", spec.title())
         .put("department", spec.department()).put("mode", spec.mode().name())
         .put("closesOn", spec.closesOn().toString())
@@ -55,9 +57,11 @@ public final class MatchSets {
         .compose(v -> write(nextU, unknown, 0))
         .compose(v -> firms(spec.id(), "E", eligible, 0))
         .compose(v -> firms(spec.id(), "U", unknown, 0))
-        .compose(v -> store.script("match_set", List.of(pk, pk + ":eligible", pk + ":unknown", nextE, nextU),
+        .compose(v -> store.script("match_set", AuditKeys.with(List.of(PolicyKeys.policy(id),
+                PolicyKeys.matchSet(id, "eligible"), PolicyKeys.matchSet(id, "unknown"), nextE, nextU),
+                AuditKeys.changesOnly()),
             List.of(spec.id(), String.valueOf(spec.version()), Instant.now().toString(), payload.encode())))
-        .map(r -> new Result(r.toInteger() == 1, eligible.size(), unknown.size()));
+        .map(r -> new Result(Boolean.parseBoolean(r.body()), eligible.size(), unknown.size()));
   }
 
   private Future<Void> write(String key, List<String> members, int from) {
@@ -76,10 +80,7 @@ public final class MatchSets {
       return Future.succeededFuture();
     }
     int to = Math.min(members.size(), from + CHUNK);
-    List<String> args = new ArrayList<>(to - from + 2);
-    args.add(policyId);
-    args.add(verdict);
-    args.addAll(members.subList(from, to));
-    return store.script("match_firms", List.of(), args).compose(r -> firms(policyId, verdict, members, to));
+    List<String> keys = members.subList(from, to).stream().map(EnterpriseKeys::matches).toList();
+    return store.script("match_firms", keys, List.of(policyId, verdict)).compose(r -> firms(policyId, verdict, members, to));
   }
 }

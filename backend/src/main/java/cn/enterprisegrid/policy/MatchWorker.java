@@ -1,9 +1,11 @@
 package cn.enterprisegrid.policy;
 
+import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.changes.Change;
 import cn.enterprisegrid.changes.ChangeGroup;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.EnterpriseIndexer;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
@@ -15,6 +17,7 @@ import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,8 +153,14 @@ public final class MatchWorker extends VerticleBase {
     if (live.isEmpty()) {
       return Future.succeededFuture();
     }
-    JsonObject versions = new JsonObject();
-    live.forEach(s -> versions.put(s.id(), s.version()));
+    // the live policies in one order: their pairs in ARGV, their keys in KEYS (lua/rematch.lua)
+    JsonArray versions = new JsonArray();
+    List<String> policyKeys = new ArrayList<>();
+    live.forEach(s -> {
+      versions.add(new JsonArray().add(s.id()).add(s.version()));
+      policyKeys.addAll(List.of(PolicyKeys.policy(s.id()), PolicyKeys.matchSet(s.id(), "eligible"),
+          PolicyKeys.matchSet(s.id(), "unknown")));
+    });
     LocalDate today = ChinaTime.today();
     ProfileDeriver deriver = ProfileDeriver.standard();
     return enterprises.loadAll(usccs).compose(list -> {
@@ -162,14 +171,12 @@ public final class MatchWorker extends VerticleBase {
           catalog.matcher().verdicts(deriver.profile(s.enterprise(), today),
               (policyId, verdict) -> verdicts.put(policyId, verdict == Verdict.ELIGIBLE ? "E" : "U"));
         }
-        results.add(store.script("rematch", List.of(), List.of(s.uscc(), verdicts.encode(), versions.encode()))
-            .map(r -> {
-              List<String> newly = new ArrayList<>();
-              if (r != null) {
-                r.forEach(x -> newly.add(x.toString()));
-              }
-              return newly;
-            }));
+        List<String> keys = new ArrayList<>(policyKeys.size() + 2);
+        keys.add(EnterpriseKeys.matches(s.uscc()));
+        keys.addAll(policyKeys);
+        keys.addAll(AuditKeys.changesOnly());
+        results.add(store.script("rematch", keys, List.of(s.uscc(), verdicts.encode(), versions.encode()))
+            .map(r -> r.list().stream().map(Object::toString).toList()));
       }
       return Future.all(results).compose(cf -> {
         Future<Void> grants = Future.succeededFuture();

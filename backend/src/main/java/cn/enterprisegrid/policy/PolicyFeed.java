@@ -39,7 +39,7 @@ public final class PolicyFeed extends VerticleBase {
     policies = new PolicyStore(store);
     feed = new ChangeFeed(vertx, store.client(), 500, 1000);
     // the position is taken before loading, so a change made meanwhile is applied again, never missed
-    return store.api().xrevrange(List.of("changes", "+", "-", "COUNT", "1"))
+    return store.api().xrevrange(List.of(ChangeFeed.STREAM, "+", "-", "COUNT", "1"))
         .map(r -> r == null || r.size() == 0 ? "0-0" : r.get(0).get(0).toString())
         .compose(position -> policies.all().map(all -> {
           all.forEach(catalog::apply);

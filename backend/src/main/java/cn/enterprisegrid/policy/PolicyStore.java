@@ -1,14 +1,15 @@
 package cn.enterprisegrid.policy;
 
+import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.redemption.Money;
 import cn.enterprisegrid.store.Hashes;
+import cn.enterprisegrid.store.ScriptResult;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Response;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class PolicyStore {
 
   /** Every policy, in id order. */
   public Future<List<StoredPolicy>> all() {
-    return store.api().smembers("policies").compose(r -> {
+    return store.api().smembers(PolicyKeys.ALL).compose(r -> {
       List<String> ids = new ArrayList<>();
       r.forEach(m -> ids.add(m.toString()));
       ids.sort(Comparator.comparingInt(s -> Integer.parseInt(s.substring(1))));
@@ -105,7 +106,7 @@ public final class PolicyStore {
     PolicySpec spec = PolicySpec.of(p.id(), p.version() + 1, draft);
     return run("publish", p.id(), actor, List.of(text, String.valueOf(Money.fen(spec.fundPool())),
         spec.mode().name(), spec.opensOn().toString(), spec.closesOn().toString(), spec.title()))
-        .map(r -> Integer.parseInt(r.get(1).toString()));
+        .map(r -> r.getInteger("version"));
   }
 
   /** Closes a published policy: no more applications or grants. */
@@ -115,26 +116,25 @@ public final class PolicyStore {
 
   /** Every published version, oldest first. */
   public Future<JsonArray> versions(String id) {
-    return store.api().lrange(StoredPolicy.key(id) + ":versions", "0", "-1").map(r -> {
+    return store.api().lrange(PolicyKeys.versions(id), "0", "-1").map(r -> {
       JsonArray out = new JsonArray();
       r.forEach(v -> out.add(new JsonObject(v.toString())));
       return out;
     });
   }
 
-  private Future<Response> run(String op, String id, String actor, List<String> more) {
-    String key = StoredPolicy.key(id);
+  /** Runs one lifecycle step: {@code {version, status}}, or the refusal as a problem. */
+  private Future<JsonObject> run(String op, String id, String actor, List<String> more) {
     List<String> args = new ArrayList<>(List.of(op, id, actor, Instant.now().toString()));
     args.addAll(more);
-    return store.script("policy_write", List.of(key, key + ":versions", key + ":pool"), args).compose(r -> {
-      if (r.get(0).toInteger() == 1) {
-        return Future.succeededFuture(r);
-      }
-      String code = r.get(1).toString();
-      String detail = r.get(2).toString();
-      return Future.failedFuture("not-found".equals(code) ? ProblemException.notFound(detail)
-          : ProblemException.conflict(code, detail));
-    });
+    List<String> keys = List.of(PolicyKeys.policy(id), PolicyKeys.versions(id), PolicyKeys.pool(id), PolicyKeys.ALL);
+    return store.script("policy_write", AuditKeys.with(keys, AuditKeys.journal(actor, "policy:" + id)), args)
+        .map(r -> r.jsonOr(PolicyStore::refusal));
+  }
+
+  private static ProblemException refusal(ScriptResult r) {
+    return "not-found".equals(r.error()) ? ProblemException.notFound(r.detail())
+        : ProblemException.conflict(r.error(), r.detail());
   }
 
   static void invalidUnlessEmpty(List<Problem.FieldError> errors) {

@@ -1,6 +1,6 @@
 package cn.enterprisegrid.redemption;
 
-import cn.enterprisegrid.policy.StoredPolicy;
+import cn.enterprisegrid.policy.PolicyKeys;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -30,7 +30,7 @@ public final class Applications {
 
   /** The hash of the application of firm {@code uscc} to policy {@code policyId}. */
   public static String key(String policyId, String uscc) {
-    return StoredPolicy.key(policyId) + ":app:" + uscc;
+    return PolicyKeys.application(policyId, uscc);
   }
 
   /** The application id of a firm and a policy. */

@@ -3,8 +3,8 @@ package cn.enterprisegrid.redemption;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
+import cn.enterprisegrid.policy.PolicyKeys;
 import cn.enterprisegrid.policy.PolicySpec;
-import cn.enterprisegrid.policy.StoredPolicy;
 import cn.enterprisegrid.policyindex.match.PolicyMatcher;
 import cn.enterprisegrid.policyindex.profile.Profile;
 import cn.enterprisegrid.policyindex.profile.ProfileDeriver;
@@ -47,7 +47,7 @@ public final class AutoGrants {
 
   /** Grants to every firm of the policy's live eligible set. */
   public Future<Outcome> grantAll(PolicySpec spec, Set<String> exclusions) {
-    return store.api().smembers(StoredPolicy.key(spec.id()) + ":eligible").compose(r -> {
+    return store.api().smembers(PolicyKeys.matchSet(spec.id(), "eligible")).compose(r -> {
       List<String> usccs = new ArrayList<>();
       r.forEach(m -> usccs.add(m.toString()));
       usccs.sort(null);

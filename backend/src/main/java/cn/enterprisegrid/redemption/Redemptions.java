@@ -1,8 +1,11 @@
 package cn.enterprisegrid.redemption;
 
+import cn.enterprisegrid.audit.AuditKeys;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
-import cn.enterprisegrid.policy.StoredPolicy;
+import cn.enterprisegrid.notify.NotifyKeys;
+import cn.enterprisegrid.policy.PolicyKeys;
 import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
@@ -53,21 +56,24 @@ public final class Redemptions {
 
   /** Runs the apply script; refusals come back as problem answers, never as failed futures. */
   public Future<Answer> apply(Request r, LocalDate today) {
-    String pk = StoredPolicy.key(r.policyId());
-    String idem = idempotencyKey(r.policyId(), r.uscc(), r.idempotencyKey() == null ? "-" : r.idempotencyKey());
+    String id = r.policyId();
+    String idem = PolicyKeys.idempotency(id, r.uscc(), r.idempotencyKey() == null ? "-" : r.idempotencyKey());
     Instant now = Instant.now();
-    List<String> keys = List.of(pk, pk + ":pool", Applications.key(r.policyId(), r.uscc()), pk + ":apps",
-        pk + ":ledger", idem, "ent:{e:" + r.uscc() + "}:apps");
+    List<String> keys = new ArrayList<>(List.of(PolicyKeys.policy(id), PolicyKeys.pool(id),
+        PolicyKeys.application(id, r.uscc()), PolicyKeys.applications(id), PolicyKeys.ledger(id), idem,
+        EnterpriseKeys.applications(r.uscc()), NotifyKeys.OUTBOX, EnterpriseKeys.firm(r.uscc())));
+    r.exclusions().forEach(other -> keys.add(PolicyKeys.application(other, r.uscc())));
+    keys.addAll(AuditKeys.journal(r.actor(), "application:" + Applications.id(id, r.uscc())));
     List<String> args = List.of(r.policyId(), r.uscc(), String.valueOf(r.version()), String.valueOf(r.amountFen()),
         r.figures().encode(), now.toString(), today.toString(), r.idempotencyKey() == null ? "0" : "1",
         r.fingerprint() == null ? "" : r.fingerprint(), new JsonArray(r.exclusions()).encode(), r.actor(), r.name(),
         String.valueOf(now.toEpochMilli()), String.valueOf(IDEMPOTENCY_TTL_SECONDS), r.autoGrant() ? "grant" : "apply");
-    return store.script("apply", keys, args).map(res -> answer(res.get(0).toString(), new JsonObject(res.get(1).toString())));
+    return store.script("apply", keys, args).map(res -> answer(res.ok() ? "201" : res.error(), res.json()));
   }
 
   /** A stored answer for this firm, policy and Idempotency-Key, if a first call completed. */
   public Future<Answer> replay(String policyId, String uscc, String idempotencyKey, String fingerprint) {
-    return store.api().get(idempotencyKey(policyId, uscc, idempotencyKey)).map(r -> {
+    return store.api().get(PolicyKeys.idempotency(policyId, uscc, idempotencyKey)).map(r -> {
       if (r == null) {
         return null;
       }
@@ -77,11 +83,6 @@ public final class Redemptions {
       }
       return answer(String.valueOf(seen.getValue("code")), new JsonObject(seen.getString("body")));
     });
-  }
-
-  /** Where the answer to a firm's call with an Idempotency-Key is kept (beside the policy's other keys). */
-  private static String idempotencyKey(String policyId, String uscc, String key) {
-    return StoredPolicy.key(policyId) + ":idem:" + uscc + ":" + key;
   }
 
   private static Answer answer(String code, JsonObject body) {
@@ -141,24 +142,24 @@ public final class Redemptions {
     if (policyId == null || uscc == null) {
       return Future.failedFuture(ProblemException.notFound("no application " + applicationId));
     }
-    String pk = StoredPolicy.key(policyId);
     List<String> args = new ArrayList<>(List.of(op, actor, Instant.now().toString()));
     args.addAll(more);
-    return store.script("application_step", List.of(Applications.key(policyId, uscc), pk + ":pool", pk + ":ledger"),
+    List<String> keys = List.of(PolicyKeys.application(policyId, uscc), PolicyKeys.pool(policyId),
+        PolicyKeys.ledger(policyId), NotifyKeys.OUTBOX, EnterpriseKeys.firm(uscc));
+    return store.script("application_step", AuditKeys.with(keys, AuditKeys.journal(actor, "application:" + applicationId)),
             args)
         .compose(r -> {
-          if (r.get(0).toInteger() == 1) {
+          if (r.ok()) {
             return get(applicationId);
           }
-          String code = r.get(1).toString();
-          return Future.failedFuture("not-found".equals(code) ? ProblemException.notFound(r.get(2).toString())
-              : ProblemException.conflict(code, r.get(2).toString()));
+          return Future.failedFuture("not-found".equals(r.error()) ? ProblemException.notFound(r.detail())
+              : ProblemException.conflict(r.error(), r.detail()));
         });
   }
 
   /** {@code {"total","reserved","paid","remaining"}} in 万元. */
   public Future<JsonObject> pool(String policyId) {
-    return store.api().hgetall(StoredPolicy.key(policyId) + ":pool").map(r -> {
+    return store.api().hgetall(PolicyKeys.pool(policyId)).map(r -> {
       Map<String, String> f = Hashes.flat(r);
       long total = Long.parseLong(f.getOrDefault("total", "0"));
       long reserved = Long.parseLong(f.getOrDefault("reserved", "0"));
@@ -174,7 +175,7 @@ public final class Redemptions {
    * costs what it shows, not the whole policy.
    */
   public Future<JsonObject> ofPolicy(String policyId, String status, int offset, int limit) {
-    String index = StoredPolicy.key(policyId) + ":apps";
+    String index = PolicyKeys.applications(policyId);
     if (status == null) {
       return store.api().zcard(index).compose(total -> store.api()
           .zrevrange(List.of(index, String.valueOf(offset), String.valueOf(offset + limit - 1)))
@@ -209,7 +210,7 @@ public final class Redemptions {
 
   /** Every application and grant of a firm, newest first. */
   public Future<JsonArray> ofFirm(String uscc) {
-    return store.api().zrevrange(List.of("ent:{e:" + uscc + "}:apps", "0", "-1"))
+    return store.api().zrevrange(List.of(EnterpriseKeys.applications(uscc), "0", "-1"))
         .compose(r -> {
           List<Future<JsonObject>> loads = new ArrayList<>();
           members(r).forEach(policyId -> loads.add(get(Applications.id(policyId, uscc))));

@@ -45,8 +45,15 @@ public final class Store {
     return api;
   }
 
-  /** Runs the script {@code lua/NAME.lua} atomically with the given keys and arguments. */
-  public Future<Response> script(String name, List<String> keys, List<String> args) {
+  /**
+   * Runs the script {@code lua/NAME.lua} atomically with the given keys (every key it touches,
+   * docs/lua.md) and arguments, and decodes its answer.
+   */
+  public Future<ScriptResult> script(String name, List<String> keys, List<String> args) {
+    return eval(name, keys, args).map(ScriptResult::of);
+  }
+
+  private Future<Response> eval(String name, List<String> keys, List<String> args) {
     LuaScript script = SCRIPTS.computeIfAbsent(name, LuaScript::load);
     List<String> evalArgs = new ArrayList<>(keys.size() + args.size() + 2);
     evalArgs.add(script.sha1());

@@ -1,10 +1,14 @@
 package cn.enterprisegrid.visit;
 
+import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.auth.Principal;
+import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Hashes;
+import cn.enterprisegrid.store.ScriptResult;
+import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -46,12 +50,12 @@ public final class Callbacks {
     int size = intField(body, "size", MAX_SIZE);
     long now = System.currentTimeMillis();
     var api = grid.store().api();
-    return api.zrangebyscore(List.of("visits", String.valueOf(now - days * 86_400_000L), String.valueOf(now)))
+    return api.zrangebyscore(List.of(VisitKeys.VISITS, String.valueOf(now - days * 86_400_000L), String.valueOf(now)))
         .compose(ids -> {
           List<String> visits = new ArrayList<>();
           ids.forEach(r -> visits.add(r.toString()));
           List<Future<Response>> rows = new ArrayList<>();
-          visits.forEach(v -> rows.add(api.hmget(List.of("visit:" + v, "liaisonId", "region", "callback"))));
+          visits.forEach(v -> rows.add(api.hmget(List.of(VisitKeys.visit(v), "liaisonId", "region", "callback"))));
           return Future.all(rows).map(cf -> {
             Map<String, List<String>> byLiaison = new TreeMap<>();
             for (int i = 0; i < visits.size(); i++) {
@@ -64,13 +68,26 @@ public final class Callbacks {
             return stratified(byLiaison, size, random);
           });
         })
-        .compose(chosen -> grid.store().script("callback", List.of(), List.of("sample", admin.actor(),
-            String.valueOf(now), new JsonObject().put("visits", new JsonArray(chosen)).put("days", days)
-                .put("size", size).encode())))
-        .map(r -> {
-          Object ids = new JsonObject(r.toString()).getValue("ids");
-          return new JsonObject().put("callbacks", ids instanceof JsonArray a ? a : new JsonArray());
-        });
+        .compose(chosen -> sample(grid.store(), admin.actor(), now, chosen, days, size))
+        .map(ids -> new JsonObject().put("callbacks", ids));
+  }
+
+  /** Opens call-backs for the visits not sampled before: the ids of those opened. */
+  public static Future<JsonArray> sample(Store store, String actor, long now, List<String> visits, int days, int size) {
+    List<String> keys = new ArrayList<>(List.of(GridKeys.sequence("callback"), VisitKeys.CALLBACKS,
+        VisitKeys.PENDING_CALLBACKS));
+    visits.forEach(v -> keys.add(VisitKeys.visit(v)));
+    JsonObject args = new JsonObject().put("visits", new JsonArray(visits)).put("days", days).put("size", size);
+    return store.script("callback_sample", AuditKeys.with(keys, AuditKeys.journal(actor, "callbacks")),
+            List.of(actor, String.valueOf(now), args.encode()))
+        .map(r -> r.json().getValue("ids") instanceof JsonArray a ? a : new JsonArray());
+  }
+
+  /** Records a call-back's outcome once ({@code {id, confirmed, satisfaction, comment}}). */
+  public static Future<ScriptResult> record(Store store, String actor, long now, JsonObject outcome) {
+    String id = outcome.getString("id");
+    return store.script("callback_record", AuditKeys.with(List.of(VisitKeys.callback(id), VisitKeys.PENDING_CALLBACKS),
+        AuditKeys.journal(actor, "callback:" + id)), List.of(actor, String.valueOf(now), outcome.encode()));
   }
 
   /** Proportional allocation with largest remainders, then a uniform draw inside each stratum. */
@@ -117,11 +134,11 @@ public final class Callbacks {
     if (comment != null && comment.length() > 500) {
       throw ProblemException.invalid("/comment", "comment must be at most 500 characters");
     }
-    return get(admin, id).compose(cb -> grid.store().script("callback", List.of(), List.of("record", admin.actor(),
-            String.valueOf(System.currentTimeMillis()), new JsonObject().put("id", id).put("confirmed", confirmed)
-                .put("satisfaction", ((Number) sat).intValue()).put("comment", comment == null ? "" : comment).encode())))
+    return get(admin, id).compose(cb -> record(grid.store(), admin.actor(), System.currentTimeMillis(),
+            new JsonObject().put("id", id).put("confirmed", confirmed)
+                .put("satisfaction", ((Number) sat).intValue()).put("comment", comment == null ? "" : comment)))
         .compose(r -> {
-          String error = new JsonObject(r.toString()).getString("error");
+          String error = r.error();
           if ("already-recorded".equals(error)) {
             return Future.failedFuture(ProblemException.conflict("already-recorded", "call-back " + id + " is already recorded"));
           }
@@ -134,7 +151,7 @@ public final class Callbacks {
 
   /** One call-back inside the admin's region; 404 otherwise. */
   public Future<JsonObject> get(Principal p, String id) {
-    return grid.store().api().hgetall("callback:" + id).map(r -> {
+    return grid.store().api().hgetall(VisitKeys.callback(id)).map(r -> {
       Map<String, String> h = Hashes.flat(r);
       if (h.isEmpty() || !p.scope().coversRegion(h.get("region"))) {
         throw ProblemException.notFound("no call-back " + id);
@@ -146,9 +163,9 @@ public final class Callbacks {
   /** Pending (or all) call-backs of the region, newest first, at most {@code limit}. */
   public Future<JsonArray> list(Principal p, boolean pendingOnly, int limit) {
     var api = grid.store().api();
-    return api.zrevrange(List.of("callbacks", "0", "-1")).compose(ids -> {
+    return api.zrevrange(List.of(VisitKeys.CALLBACKS, "0", "-1")).compose(ids -> {
       List<Future<Map<String, String>>> rows = new ArrayList<>();
-      ids.forEach(id -> rows.add(api.hgetall("callback:" + id).map(Hashes::flat)));
+      ids.forEach(id -> rows.add(api.hgetall(VisitKeys.callback(id.toString())).map(Hashes::flat)));
       return Future.all(rows).map(cf -> {
         JsonArray out = new JsonArray();
         for (Future<Map<String, String>> f : rows) {

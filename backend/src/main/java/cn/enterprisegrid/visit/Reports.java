@@ -1,7 +1,9 @@
 package cn.enterprisegrid.visit;
 
 import cn.enterprisegrid.grid.GridConfig;
+import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
+import cn.enterprisegrid.store.ScriptResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +30,7 @@ public final class Reports {
     JsonObject args = new JsonObject().put("region", region == null ? "" : region)
         .put("now", System.currentTimeMillis()).put("windowMs", cfg.windowDays() * DAY_MS)
         .put("keyCadenceMs", cfg.keyCadenceDays() * DAY_MS).put("cadenceMs", cfg.cadenceDays() * DAY_MS);
-    return grid.store().script("grid_report", List.of(), List.of(args.encode())).map(r -> new JsonObject(r.toString()));
+    return grid.store().script("grid_report", GridKeys.fixed(), List.of(args.encode())).map(ScriptResult::json);
   }
 
   public Future<JsonObject> liaisons(String region) {

@@ -1,13 +1,18 @@
 package cn.enterprisegrid.visit;
 
+import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.auth.Principal;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
 import cn.enterprisegrid.grid.GridConfig;
+import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Hashes;
+import cn.enterprisegrid.store.ScriptResult;
+import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -50,7 +55,7 @@ public final class Visits {
   /** The liaison's firms, overdue first, then by next due date. */
   public Future<JsonArray> firms(String liaisonId) {
     long now = System.currentTimeMillis();
-    return grid.config().compose(cfg -> grid.store().api().smembers("grid:lf:" + liaisonId).compose(ids -> {
+    return grid.config().compose(cfg -> grid.store().api().smembers(GridKeys.liaisonFirms(liaisonId)).compose(ids -> {
       List<String> usccs = new ArrayList<>();
       ids.forEach(r -> usccs.add(r.toString()));
       List<Future<JsonObject>> rows = new ArrayList<>();
@@ -70,8 +75,8 @@ public final class Visits {
   private Future<JsonObject> firmRow(String uscc, GridConfig cfg, long now) {
     var api = grid.store().api();
     Future<Response> h = api.hmget(List.of(StoredEnterprise.key(uscc), "f:name", "gk", "ga", "gc", "region"));
-    Future<Response> last = api.zrevrange(List.of("visits:f:" + uscc, "0", "0", "WITHSCORES"));
-    Future<Response> open = api.scard("problems:open:f:" + uscc);
+    Future<Response> last = api.zrevrange(List.of(VisitKeys.firmVisits(uscc), "0", "0", "WITHSCORES"));
+    Future<Response> open = api.scard(VisitKeys.openProblems(uscc));
     Future<Response> matches = api.hgetall(StoredEnterprise.key(uscc) + ":matches");
     Future<Response> explained = api.smembers(StoredEnterprise.key(uscc) + ":explained");
     return Future.all(List.of(h, last, open, matches, explained)).map(cf -> {
@@ -199,13 +204,12 @@ public final class Visits {
           .put("notes", req.notes() == null ? "" : req.notes()).put("problems", req.problems())
           .put("corrections", new JsonArray(new ArrayList<>(req.corrections().fieldNames())).encode())
           .put("policiesExplained", req.policiesExplained());
-      return corrected.compose(v -> grid.store().script("visit_record", List.of(),
-              List.of(liaison.actor(), String.valueOf(System.currentTimeMillis()), args.encode())))
+      return corrected.compose(v -> record(grid.store(), liaison.actor(), System.currentTimeMillis(), args))
           .map(r -> {
-            JsonObject out = new JsonObject(r.toString());
-            if (out.getString("error") != null) {
-              throw ProblemException.forbidden("only the firm's assigned liaison may record its visit");
+            if (!r.ok()) {
+              throw ProblemException.forbidden(r.detail());
             }
+            JsonObject out = r.json();
             return new JsonObject().put("id", out.getString("id")).put("uscc", req.uscc())
                 .put("mode", req.mode().name()).put("at", Instant.ofEpochMilli(req.at()).toString())
                 .put("distanceMeters", d).put("flagged", f)
@@ -213,6 +217,16 @@ public final class Visits {
                 .put("corrections", new JsonArray(new ArrayList<>(req.corrections().fieldNames())));
           });
     });
+  }
+
+  /** Records one visit ({@code lua/visit_record.lua}): {@code {id, problems}}, or forbidden. */
+  public static Future<ScriptResult> record(Store store, String actor, long now, JsonObject visit) {
+    String uscc = visit.getString("uscc");
+    List<String> keys = List.of(EnterpriseKeys.firm(uscc), GridKeys.sequence("visit"), GridKeys.sequence("problem"),
+        VisitKeys.openProblems(uscc), VisitKeys.PROBLEMS, EnterpriseKeys.explained(uscc), VisitKeys.VISITS,
+        VisitKeys.firmVisits(uscc), VisitKeys.liaisonVisits(visit.getString("liaisonId")));
+    return store.script("visit_record", AuditKeys.with(keys, AuditKeys.journal(actor, "enterprise:" + uscc)),
+        List.of(actor, String.valueOf(now), visit.encode()));
   }
 
   private static String str(Response r) {

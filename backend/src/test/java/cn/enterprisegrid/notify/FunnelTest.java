@@ -3,6 +3,7 @@ package cn.enterprisegrid.notify;
 import static cn.enterprisegrid.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -149,14 +150,15 @@ class FunnelTest {
   @Test
   void notifyEnqueuesOncePerRecipientPolicyVersionAndKind() throws IOException {
     String lib;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("lua/lib.lua")) {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("lua/include/notify.lua")) {
       lib = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     String u = fx.uscc();
     fx.firm(u, "L9");
-    String script = lib + "\nreturn {notify(ARGV[1], 'PN', 3, 'application.GRANTED', '{}'),"
-        + " notify(ARGV[1], 'PN', 3, 'application.GRANTED', '{}'), notify(ARGV[1], 'PN', 4, 'application.GRANTED', '{}')}";
-    Response r = fx.redis.eval(List.of(script, "0", u)).await();
+    String script = lib + "\nreturn {notify(KEYS[1], KEYS[2], ARGV[1], 'PN', 3, 'application.GRANTED', '{}'),"
+        + " notify(KEYS[1], KEYS[2], ARGV[1], 'PN', 3, 'application.GRANTED', '{}'),"
+        + " notify(KEYS[1], KEYS[2], ARGV[1], 'PN', 4, 'application.GRANTED', '{}')}";
+    Response r = fx.redis.eval(List.of(script, "2", NotifyKeys.OUTBOX, EnterpriseKeys.firm(u), u)).await();
     assertThat(List.of(r.get(0).toInteger(), r.get(1).toInteger(), r.get(2).toInteger())).containsExactly(1, 0, 1);
     // the firm and its liaison (per firm for application kinds) for version 3
     assertThat(fx.redis.smembers(NotifyKeys.dedupe("PN", "3", "application.GRANTED")).await().size()).isEqualTo(2);
