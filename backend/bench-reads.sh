@@ -33,7 +33,7 @@ DATA_DIR="$WORK/data" HTTP_PORT="$PORT" ACCESS_LOG_LEVEL=WARN java -Xmx1g $JVM_F
   "-Xlog:gc:file=$WORK/gc.log" -jar "$JAR" --demo > "$WORK/backend.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 600); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 0.1; done
-TOKEN=$(curl -sf "localhost:$PORT/api/v1/auth/login" -d '{"username":"kh.admin","password":"demo-pass-2026"}' \
+TOKEN=$(curl -sf "localhost:$PORT/api/v1/auth/login" -H 'Content-Type: application/json' -d '{"username":"kh.admin","password":"demo-pass-2026"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 # the indexer catches up with the demo firms within a second or two of start
 sleep 3
