@@ -34,6 +34,8 @@ import java.util.Set;
  */
 public final class ProblemStore {
   static final int ATTEMPTS = 3;
+  /** Steps retried after a stale version, since start (for tests and metrics). */
+  static final java.util.concurrent.atomic.AtomicLong RETRIES = new java.util.concurrent.atomic.AtomicLong();
 
   /** Who files a problem. */
   public enum Source { FIRM, LIAISON, ADMIN }
@@ -141,6 +143,7 @@ public final class ProblemStore {
           return view(id, now);
         }
         if ("stale".equals(r.error()) && n < ATTEMPTS) {
+          RETRIES.incrementAndGet();
           return attempt(id, step, args, actor, n + 1);
         }
         return Future.failedFuture("not-found".equals(r.error()) ? ProblemException.notFound(r.detail())
