@@ -17,6 +17,7 @@ import cn.enterprisegrid.policy.PolicyCatalog;
 import cn.enterprisegrid.policy.PolicyFeed;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.index.PolicySearchIndex;
+import cn.enterprisegrid.problem.ProblemClock;
 import cn.enterprisegrid.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -41,7 +42,7 @@ public final class Backend {
   private final EnterpriseIndex enterpriseIndex;
   private final PolicyCatalog catalog;
   /**
-   * Background verticles, in the order they stop: match worker, policy feed, the profile cache's
+   * Background verticles, in the order they stop: problem clock, match worker, policy feed, the profile cache's
    * invalidator, enterprise indexer.
    */
   private final List<String> workerIds;
@@ -109,6 +110,12 @@ public final class Backend {
               })
               .compose(matchId -> {
                 workers.add(0, matchId);
+                // the problems' deadlines: warnings and breaches, each fired once across nodes
+                return vertx.deployVerticle(new ProblemClock(settings.redisUrl(), Clock.systemUTC(),
+                    ProblemClock.PERIOD_MS));
+              })
+              .compose(clockId -> {
+                workers.add(0, clockId);
                 NotifySettings notify = NotifySettings.from(settings.source());
                 return (notify.enabled()
                       ? vertx.deployVerticle(

@@ -35,6 +35,11 @@ public final class EnterpriseKeys {
     return firm(uscc) + ":apps";
   }
 
+  /** The firm's problems (诉求): sorted set of case ids by filing time (problem.ProblemKeys). */
+  public static String problems(String uscc) {
+    return firm(uscc) + ":problems";
+  }
+
   /** Policies a liaison explained to the firm on visits. */
   public static String explained(String uscc) {
     return firm(uscc) + ":explained";
