@@ -51,9 +51,13 @@ public final class TestBackend implements AutoCloseable {
   }
 
   public static TestBackend start(boolean demo) {
+    return start(demo, SharedRedis.url());
+  }
+
+  /** Against the Redis at {@code redisUrl} (flushed first), e.g. a proxy a test can cut. */
+  public static TestBackend start(boolean demo, String redisUrl) {
     try {
       Vertx vertx = Vertx.vertx();
-      String redisUrl = SharedRedis.url();
       flush(vertx, redisUrl);
       FakeWeChatServer wechat = new FakeWeChatServer();
       String wechatBase = wechat.start(vertx).await();
