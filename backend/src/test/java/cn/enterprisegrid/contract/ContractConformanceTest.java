@@ -391,7 +391,7 @@ class ContractConformanceTest {
       call("putEnterprise", HttpMethod.PUT, "/api/v1/enterprises/" + created, admin, record.copy().put("colour", "red"), 400, true);
       call("putEnterprise", HttpMethod.PUT, "/api/v1/enterprises/" + created, admin, record.copy().put("employees", -1), 422, false);
       call("putEnterprise", HttpMethod.PUT, "/api/v1/enterprises/" + majinFirm, huabu,
-          firmRecord(majinFirm).put("regionCode", "330824116"), 404, false);
+          firmRecord(majinFirm), 404, false);
 
       sample("getEnterprise", HttpMethod.GET, "/api/v1/enterprises/" + huabuFirm, admin, null, 200);
       call("getEnterprise", HttpMethod.GET, "/api/v1/enterprises/" + majinFirm, huabu, null, 404, false);
@@ -415,15 +415,17 @@ class ContractConformanceTest {
           false);
       String confirm = "/api/v1/enterprises/" + his + "/corrections/employees/confirm";
       sample("confirmCorrection", HttpMethod.POST, confirm, liaison, null, 200);
-      call("confirmCorrection", HttpMethod.POST, confirm, liaison, null, 409, false);
-      call("confirmCorrection", HttpMethod.POST, "/api/v1/enterprises/" + his + "/corrections/colour/confirm", liaison,
-          null, 422, false);
+      call("confirmCorrection", HttpMethod.POST, confirm, liaison, null, 404, false);
+      String contention = "only under contention: another write of the firm between the read and the commit, "
+          + "on every attempt (concurrent-write); not provoked deterministically";
+      notExercised.computeIfAbsent("confirmCorrection", k -> new TreeMap<>()).put(409, contention);
+      notExercised.computeIfAbsent("rejectCorrection", k -> new TreeMap<>()).put(409, contention);
       call("confirmCorrection", HttpMethod.POST, "/api/v1/enterprises/" + majinFirm + "/corrections/employees/confirm",
           huabu, null, 404, false);
       String reject = "/api/v1/enterprises/" + other + "/corrections/employees/reject";
       call("rejectCorrection", HttpMethod.POST, reject, liaison, new JsonObject().put("reason", ""), 422, false);
       sample("rejectCorrection", HttpMethod.POST, reject, liaison, new JsonObject().put("reason", "登记机关数据有误"), 200);
-      call("rejectCorrection", HttpMethod.POST, reject, liaison, new JsonObject().put("reason", "再次"), 409, false);
+      call("rejectCorrection", HttpMethod.POST, reject, liaison, new JsonObject().put("reason", "再次"), 404, false);
       call("rejectCorrection", HttpMethod.POST, reject, liaison, new JsonObject().put("why", "x"), 400, true);
       call("rejectCorrection", HttpMethod.POST, "/api/v1/enterprises/" + majinFirm + "/corrections/employees/reject",
           huabu, new JsonObject().put("reason", "x"), 404, false);
@@ -475,12 +477,13 @@ class ContractConformanceTest {
       sample("gridCoverage", HttpMethod.GET, "/api/v1/grid/coverage?limit=5&cellsLimit=5&liaisonsLimit=5", admin, null, 200);
       call("gridCoverage", HttpMethod.GET, "/api/v1/grid/coverage?limit=-1", admin, null, 400, true);
       sample("getGridConfig", HttpMethod.GET, "/api/v1/grid/config", admin, null, 200);
-      sample("putGridConfig", HttpMethod.PUT, "/api/v1/grid/config", admin, new JsonObject().put("cadenceDays", 90), 200);
-      call("putGridConfig", HttpMethod.PUT, "/api/v1/grid/config", admin, new JsonObject().put("cadenceDays", "ninety"), 400, true);
-      call("putGridConfig", HttpMethod.PUT, "/api/v1/grid/config", admin, new JsonObject().put("cadenceDays", -5), 422, false);
+      sample("putGridConfig", HttpMethod.PUT, "/api/v1/grid/config", root, new JsonObject().put("cadenceDays", 90), 200);
+      call("putGridConfig", HttpMethod.PUT, "/api/v1/grid/config", root, new JsonObject().put("cadenceDays", "ninety"), 400, true);
+      call("putGridConfig", HttpMethod.PUT, "/api/v1/grid/config", admin, new JsonObject().put("cadenceDays", 90), 403, false);
+      call("putGridConfig", HttpMethod.PUT, "/api/v1/grid/config", root, new JsonObject().put("cadenceDays", -5), 422, false);
 
       JsonObject liaisonBody = new JsonObject().put("name", "契约测试联络员").put("unit", "开化县经信局").put("phone", "13900001111")
-          .put("rank", "科员").put("capacity", 30).put("cells", new JsonArray().add(cell)).put("username", "contract.liaison");
+          .put("rank", "STAFF").put("capacity", 30).put("cells", new JsonArray().add(cell)).put("username", "contract.liaison");
       HttpResponse<Buffer> made = record("createLiaison", HttpMethod.POST, "/api/v1/liaisons",
           consoleClient.post("/api/v1/liaisons").putHeader("Authorization", "Bearer " + admin).sendJsonObject(liaisonBody).await(),
           201, false);
@@ -555,7 +558,7 @@ class ContractConformanceTest {
 
     void notifications() {
       sample("funnelReport", HttpMethod.GET, "/api/v1/reports/funnel", admin, null, 200);
-      call("funnelReport", HttpMethod.GET, "/api/v1/reports/funnel?policy=not-a-policy", admin, null, 400, true);
+      call("funnelReport", HttpMethod.GET, "/api/v1/reports/funnel?policy=P12345678901234567", admin, null, 400, true);
       sample("deadLetters", HttpMethod.GET, "/api/v1/notifications/dead-letters?limit=5", admin, null, 200);
       call("deadLetters", HttpMethod.GET, "/api/v1/notifications/dead-letters?limit=0", admin, null, 400, true);
       JsonArray dead = app.get("/api/v1/notifications/dead-letters", admin).bodyAsJsonObject().getJsonArray("items");
@@ -585,7 +588,6 @@ class ContractConformanceTest {
           201, false);
       samples.put("createPolicy", new Sample(HttpMethod.POST, "/api/v1/policies", author, draft, null, null));
       published = made.bodyAsJsonObject().getString("id");
-      call("createPolicy", HttpMethod.POST, "/api/v1/policies", author, draft, 409, false);
       call("createPolicy", HttpMethod.POST, "/api/v1/policies", author, new JsonObject().put("summary", "无标题"), 422, false);
       call("createPolicy", HttpMethod.POST, "/api/v1/policies", author, draft.copy().put("colour", 1), 400, true);
 
@@ -614,7 +616,7 @@ class ContractConformanceTest {
 
       call("publishPolicy", HttpMethod.POST, p + "/publish", reviewer, null, 409, false);
       assertThat(app.post(p + "/submit", author, null).statusCode()).isEqualTo(200);
-      call("publishPolicy", HttpMethod.POST, p + "/publish", author, null, 422, false);
+      call("publishPolicy", HttpMethod.POST, p + "/publish", author, null, 409, false);
       sample("publishPolicy", HttpMethod.POST, p + "/publish", reviewer, null, 200);
       call("publishPolicy", HttpMethod.POST, "/api/v1/policies/P999999999/publish", reviewer, null, 404, false);
 
