@@ -514,10 +514,10 @@ class ContractConformanceTest {
           move.copy().put("uscc", Uscc.generate("330824", random)), 404, false);
       call("reassignFirm", HttpMethod.POST, "/api/v1/grid/reassign", admin, move.copy().put("colour", "red"), 400, true);
 
-      sample("deactivateLiaison", HttpMethod.POST, "/api/v1/liaisons/" + id + "/deactivate", admin,
-          new JsonObject().put("reason", "调岗"), 200);
       call("deactivateLiaison", HttpMethod.POST, "/api/v1/liaisons/" + id + "/deactivate", admin,
           new JsonObject().put("reason", "x".repeat(600)), 422, false);
+      sample("deactivateLiaison", HttpMethod.POST, "/api/v1/liaisons/" + id + "/deactivate", admin,
+          new JsonObject().put("reason", "调岗"), 200);
       call("deactivateLiaison", HttpMethod.POST, "/api/v1/liaisons/" + id + "/deactivate", admin,
           new JsonObject().put("colour", "red"), 400, true);
       call("deactivateLiaison", HttpMethod.POST, "/api/v1/liaisons/L99999/deactivate", admin,
