@@ -100,22 +100,42 @@ class ContractConformanceTest {
     }
   }
 
+  static MiniProgramWalk mpWalk;
+  static ConsoleWalk consoleWalk;
+
   @Test
   @Order(1)
   void everyMiniProgramOperationAnswersAsDocumented() throws IOException {
-    MiniProgramWalk walk = new MiniProgramWalk();
-    walk.run();
-    System.out.println("mini-program contract walk: " + walk.coverage());
-    walk.verify();
+    mpWalk = new MiniProgramWalk();
+    mpWalk.run();
+    mpWalk.verify(false);
   }
 
   @Test
   @Order(2)
-  void everyConsoleOperationAnswersAsDocumented() throws IOException {
-    ConsoleWalk walk = new ConsoleWalk();
-    walk.run();
-    System.out.println("console contract walk: " + walk.coverage());
-    walk.verify();
+  void everyConsoleOperationAnswersAsDocumented() {
+    consoleWalk = new ConsoleWalk();
+    consoleWalk.run();
+    consoleWalk.verify(false);
+  }
+
+  /** Last, as it disturbs the backend's background work: every operation again with Redis unreachable. */
+  @Test
+  @Order(3)
+  void withRedisUnreachableEveryOperationAnswersAsDocumented() {
+    assertThat(mpWalk).as("the mini-program walk ran").isNotNull();
+    assertThat(consoleWalk).as("the console walk ran").isNotNull();
+    try {
+      mpWalk.unavailable(redis);
+      consoleWalk.unavailable(redis);
+    } finally {
+      Eventually.until("the backend reaches Redis again", Duration.ofSeconds(30),
+          () -> app.get("/health", null).statusCode() == 200);
+      System.out.println("mini-program contract walk: " + mpWalk.coverage());
+      System.out.println("console contract walk: " + consoleWalk.coverage());
+    }
+    mpWalk.verify(true);
+    consoleWalk.verify(true);
   }
 
   /** The calls, in an order that builds what the later ones need (a grant to confirm, an inbox entry). */
@@ -260,6 +280,13 @@ class ContractConformanceTest {
 
 
     /** A token the operation refuses by role: a console admin for the firm's and the liaison's operations. */
+    /** A wx.login code is used once: the login is sent again with a fresh one. */
+    @Override
+    Sample again(String op, Sample s) {
+      return !op.equals("mpLogin") ? s : new Sample(s.method(), s.path(), s.token(),
+          new JsonObject().put("code", app.wechat.issueCode("openid-contract")), null, null, s.status());
+    }
+
     @Override
     String wrongRole(String op, Sample s) {
       String token = s.token();
@@ -322,7 +349,6 @@ class ContractConformanceTest {
       policies();
       redemption();
       shared();
-      unavailable();
     }
 
     /** ENTERPRISE serves no console operation but reading a firm; a policy author reads no firm. */
@@ -488,7 +514,7 @@ class ContractConformanceTest {
           consoleClient.post("/api/v1/liaisons").putHeader("Authorization", "Bearer " + admin).sendJsonObject(liaisonBody).await(),
           201, false);
       samples.put("createLiaison", new Sample(HttpMethod.POST, "/api/v1/liaisons", admin,
-          liaisonBody.copy().put("username", "contract.liaison2"), null, null));
+          liaisonBody.copy().put("username", "contract.liaison2"), null, null, 201));
       String id = made.bodyAsJsonObject().getString("id");
       call("createLiaison", HttpMethod.POST, "/api/v1/liaisons", admin, liaisonBody, 409, false);
       call("createLiaison", HttpMethod.POST, "/api/v1/liaisons", admin, liaisonBody.copy().put("capacity", -1)
@@ -566,7 +592,7 @@ class ContractConformanceTest {
         notExercised.computeIfAbsent("replayDeadLetter", k -> new TreeMap<>())
             .put(200, "the demo produces no dead letter (every push is delivered by the fake channels)");
         samples.put("replayDeadLetter", new Sample(HttpMethod.POST, "/api/v1/notifications/dead-letters/1-0/replay",
-            admin, null, null, null));
+            admin, null, null, null, 404));
       } else {
         sample("replayDeadLetter", HttpMethod.POST, "/api/v1/notifications/dead-letters/"
             + dead.getJsonObject(0).getString("id") + "/replay", admin, null, 200);
@@ -586,7 +612,7 @@ class ContractConformanceTest {
       HttpResponse<Buffer> made = record("createPolicy", HttpMethod.POST, "/api/v1/policies",
           consoleClient.post("/api/v1/policies").putHeader("Authorization", "Bearer " + author).sendJsonObject(draft).await(),
           201, false);
-      samples.put("createPolicy", new Sample(HttpMethod.POST, "/api/v1/policies", author, draft, null, null));
+      samples.put("createPolicy", new Sample(HttpMethod.POST, "/api/v1/policies", author, draft, null, null, 201));
       published = made.bodyAsJsonObject().getString("id");
       call("createPolicy", HttpMethod.POST, "/api/v1/policies", author, new JsonObject().put("summary", "无标题"), 422, false);
       call("createPolicy", HttpMethod.POST, "/api/v1/policies", author, draft.copy().put("colour", 1), 400, true);
@@ -685,21 +711,5 @@ class ContractConformanceTest {
       call("closePolicy", HttpMethod.POST, "/api/v1/policies/P999999999/close", author, null, 404, false);
     }
 
-    /** With Redis unreachable (the proxy in front of it cut), every operation that documents 503 answers it. */
-    void unavailable() {
-      redis.cut();
-      try {
-        for (Operations.Op op : ops.all()) {
-          Sample s = samples.get(op.id());
-          if (op.statuses().contains(503)) {
-            send(op.id(), s, s.path(), s.token(), 503, false);
-          }
-        }
-      } finally {
-        redis.restore();
-      }
-      Eventually.until("the backend reaches Redis again", Duration.ofSeconds(30),
-          () -> app.get("/api/v1/auth/me", admin).statusCode() == 200);
-    }
   }
 }

@@ -41,7 +41,8 @@ abstract class Walk {
   }
 
   /** A valid request of an operation, reused for the answers every operation shares. */
-  record Sample(HttpMethod method, String path, String token, JsonObject body, String contentType, Buffer raw) {
+  record Sample(HttpMethod method, String path, String token, JsonObject body, String contentType, Buffer raw,
+      int status) {
   }
 
   Walk(WebClient viaPrism, Operations ops) {
@@ -96,12 +97,12 @@ abstract class Walk {
   }
 
   void sample(String op, HttpMethod method, String path, String token, JsonObject body, int status) {
-    samples.put(op, new Sample(method, path, token, body, null, null));
+    samples.put(op, new Sample(method, path, token, body, null, null, status));
     call(op, method, path, token, body, status, false);
   }
 
   void sampleRaw(String op, HttpMethod method, String path, String token, String contentType, Buffer body, int status) {
-    samples.put(op, new Sample(method, path, token, null, contentType, body));
+    samples.put(op, new Sample(method, path, token, null, contentType, body, status));
     raw(op, method, path, token, contentType, body, status, false);
   }
 
@@ -148,11 +149,42 @@ abstract class Walk {
     return r;
   }
 
-  /** Fails on an unexpected answer, a difference Prism found, an undocumented or an unexercised status. */
-  void verify() {
+  /** The sample to send again, for a walk whose sample cannot be replayed as it is (a one-time code). */
+  Sample again(String op, Sample s) {
+    return s;
+  }
+
+  /** Where the calls made with Redis unreachable begin. */
+  int cutAt = -1;
+
+  /**
+   * Every sample again with Redis unreachable (the proxy in front of it cut): 503 where the
+   * operation documents it, otherwise what the sample answered (an operation that does not touch
+   * Redis).
+   */
+  void unavailable(RedisCut redis) {
+    cutAt = calls.size();
+    redis.cut();
+    try {
+      for (Operations.Op op : ops.all()) {
+        Sample s = again(op.id(), samples.get(op.id()));
+        send(op.id(), s, s.path, s.token, op.statuses().contains(503) ? 503 : s.status, false);
+      }
+    } finally {
+      redis.restore();
+    }
+  }
+
+  /**
+   * Fails on an unexpected answer, a difference Prism found, an undocumented or an unexercised
+   * status: of the calls with Redis reachable and every status but 503, or ({@code unreachable})
+   * of the calls with Redis unreachable and 503.
+   */
+  void verify(boolean unreachable) {
     Map<String, Set<Integer>> exercised = new TreeMap<>();
     List<String> differences = new ArrayList<>();
-    for (Call c : calls) {
+    int end = cutAt < 0 ? calls.size() : cutAt;
+    for (Call c : unreachable ? calls.subList(cutAt, calls.size()) : calls.subList(0, end)) {
       exercised.computeIfAbsent(c.op, k -> new TreeSet<>()).add(c.status);
       Operations.Op op = ops.all().stream().filter(o -> o.id().equals(c.op)).findFirst()
           .orElseThrow(() -> new AssertionError("no operation " + c.op));
@@ -170,6 +202,7 @@ abstract class Walk {
     Map<String, Set<Integer>> missing = new TreeMap<>();
     for (Operations.Op op : ops.all()) {
       Set<Integer> left = new TreeSet<>(op.statuses());
+      left.removeIf(status -> unreachable != (status == 503));
       left.removeAll(exercised.getOrDefault(op.id(), Set.of()));
       left.removeAll(notExercised.getOrDefault(op.id(), Map.of()).keySet());
       if (!left.isEmpty()) {
