@@ -71,7 +71,8 @@ class ContractConformanceTest {
   static void start() throws Exception {
     proxyVertx = Vertx.vertx();
     redis = new RedisCut(proxyVertx, SharedRedis.url(), TestBackend.freePort());
-    app = TestBackend.start(true, redis.url());
+    // no quiet hours: the walk's pushes (and the dead letter it replays) go out at any time of day
+    app = TestBackend.start(true, redis.url(), new JsonObject().put("NOTIFY_QUIET_HOURS", "none"));
     String upstream = "http://127.0.0.1:" + app.port;
     mpOps = Operations.parse(app.get("/mp/v1/openapi.yaml", null).bodyAsString());
     consoleOps = Operations.parse(app.get("/api/v1/openapi.yaml", null).bodyAsString());
@@ -345,8 +346,8 @@ class ContractConformanceTest {
       enterprises();
       grid();
       callbacks();
-      notifications();
       policies();
+      notifications();
       redemption();
       shared();
     }
@@ -587,18 +588,39 @@ class ContractConformanceTest {
       call("funnelReport", HttpMethod.GET, "/api/v1/reports/funnel?policy=P12345678901234567", admin, null, 400, true);
       sample("deadLetters", HttpMethod.GET, "/api/v1/notifications/dead-letters?limit=5", admin, null, 200);
       call("deadLetters", HttpMethod.GET, "/api/v1/notifications/dead-letters?limit=0", admin, null, 400, true);
-      JsonArray dead = app.get("/api/v1/notifications/dead-letters", admin).bodyAsJsonObject().getJsonArray("items");
-      if (dead.isEmpty()) {
-        notExercised.computeIfAbsent("replayDeadLetter", k -> new TreeMap<>())
-            .put(200, "the demo produces no dead letter (every push is delivered by the fake channels)");
-        samples.put("replayDeadLetter", new Sample(HttpMethod.POST, "/api/v1/notifications/dead-letters/1-0/replay",
-            admin, null, null, null, 404));
-      } else {
-        sample("replayDeadLetter", HttpMethod.POST, "/api/v1/notifications/dead-letters/"
-            + dead.getJsonObject(0).getString("id") + "/replay", admin, null, 200);
-      }
+      String letter = deadLetter();
+      sample("replayDeadLetter", HttpMethod.POST, "/api/v1/notifications/dead-letters/" + letter + "/replay", admin, null, 200);
       call("replayDeadLetter", HttpMethod.POST, "/api/v1/notifications/dead-letters/1-0/replay", admin, null, 404, false);
       sample("notifyStats", HttpMethod.GET, "/api/v1/notifications/stats", supervisor, null, 200);
+    }
+
+    /**
+     * A dead letter, honestly: a WeChat user bound to a firm consents to every template, WeChat
+     * refuses the next push permanently (47003), and the firm applies for the published policy.
+     */
+    String deadLetter() {
+      String invitation = app.post("/api/v1/enterprises/" + created + "/invitations", admin, null).bodyAsJsonObject()
+          .getString("invitation");
+      String wx = app.post("/mp/v1/auth/login", null, new JsonObject().put("code", app.wechat.issueCode("openid-dead")))
+          .bodyAsJsonObject().getString("token");
+      HttpResponse<Buffer> bound = app.post("/mp/v1/bind", wx, new JsonObject().put("invitation", invitation));
+      assertThat(bound.statusCode()).as(bound.bodyAsString()).isEqualTo(200);
+      String token = bound.bodyAsJsonObject().getString("token");
+      JsonObject accept = new JsonObject();
+      app.get("/mp/v1/subscriptions", token).bodyAsJsonObject().getJsonArray("templates").forEach(t -> {
+        String id = ((JsonObject) t).getString("templateId");
+        app.wechat.grantSubscriptions("openid-dead", id, 5);
+        accept.put(id, "accept");
+      });
+      HttpResponse<Buffer> consent = app.post("/mp/v1/subscriptions", token, accept.put("errMsg", "requestSubscribeMessage:ok"));
+      assertThat(consent.statusCode()).as(consent.bodyAsString()).isEqualTo(200);
+      app.wechat.failNext(FakeWeChatServer.SUBSCRIBE_SEND, 47003);
+      Eventually.until("the published policy matches the new firm", Duration.ofSeconds(60),
+          () -> app.post("/mp/v1/policies/" + published + "/apply", token, new JsonObject()).statusCode() == 201);
+      JsonArray[] dead = new JsonArray[1];
+      Eventually.until("a dead letter", Duration.ofSeconds(60), () -> !(dead[0] = app.get(
+          "/api/v1/notifications/dead-letters", admin).bodyAsJsonObject().getJsonArray("items")).isEmpty());
+      return dead[0].getJsonObject(0).getString("id");
     }
 
     String published;
