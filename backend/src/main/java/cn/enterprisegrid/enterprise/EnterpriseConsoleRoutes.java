@@ -161,7 +161,8 @@ public final class EnterpriseConsoleRoutes {
     Principal p = Guard.principal(ctx);
     firm(ctx, EnterpriseAccess::canManage)
         .compose(s -> invitations.issue(s.uscc(), p.actor()))
-        .onSuccess(inv -> ctx.response().setStatusCode(201).end(inv.encode()))
+        .onSuccess(inv -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+            .end(inv.encode()))
         .onFailure(ctx::fail);
   }
 

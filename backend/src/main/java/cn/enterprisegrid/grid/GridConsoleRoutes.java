@@ -74,6 +74,9 @@ public final class GridConsoleRoutes {
         ctx -> {
           JsonObject body = ctx.body().buffer() == null || ctx.body().length() == 0 ? new JsonObject() : Bodies.object(ctx);
           String reason = Bodies.optionalString(body, "reason", "");
+          if (reason != null && reason.length() > 500) {
+            throw ProblemException.invalid("/reason", "reason must be at most 500 characters");
+          }
           json(ctx, 200, visible(ctx).compose(l -> liaisons.deactivate(Guard.principal(ctx), l.id(), reason)));
         });
   }

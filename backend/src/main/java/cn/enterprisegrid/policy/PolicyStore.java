@@ -118,9 +118,25 @@ public final class PolicyStore {
   public Future<JsonArray> versions(String id) {
     return store.api().lrange(PolicyKeys.versions(id), "0", "-1").map(r -> {
       JsonArray out = new JsonArray();
-      r.forEach(v -> out.add(new JsonObject(v.toString())));
+      r.forEach(v -> out.add(arraysRestored(new JsonObject(v.toString()))));
       return out;
     });
+  }
+
+  /** The list members of a policy that the version script's JSON round trip turns into {} when empty. */
+  private static final List<String> LISTS = List.of("clauses", "exclusions", "requiredMaterials");
+
+  /** A stored version with its empty lists as lists again (Lua's cjson encodes an empty table as {}). */
+  static JsonObject arraysRestored(JsonObject version) {
+    JsonObject policy = version.getValue("policy") instanceof JsonObject p ? p : null;
+    if (policy != null) {
+      for (String name : LISTS) {
+        if (policy.getValue(name) instanceof JsonObject o && o.isEmpty()) {
+          policy.put(name, new JsonArray());
+        }
+      }
+    }
+    return version;
   }
 
   /** Runs one lifecycle step: {@code {version, status}}, or the refusal as a problem. */

@@ -51,8 +51,8 @@ class EnterpriseValidationTest {
     String badOrg = first17 + Uscc.checkCharacter(first17);
     p = assertFieldProblem(Firms.put(app, admin, Firms.firm(badOrg, Firms.HUABU)), 422, "/uscc");
     assertThat(p.getString("detail")).contains("organisation code");
-    assertThat(assertFieldProblem(Firms.put(app, admin, Firms.firm("91330824MA2X0000", Firms.HUABU)), 422, "/uscc")
-        .getString("detail")).contains("18");
+    assertThat(assertFieldProblem(Firms.put(app, admin, Firms.firm("91330824MA2X0000", Firms.HUABU)), 400, "/uscc")
+        .getString("detail")).contains("pattern");
   }
 
   @Test
@@ -75,7 +75,7 @@ class EnterpriseValidationTest {
     assertFieldProblem(putWith(f -> f.put("establishedOn", tomorrow)), 422, "/establishedOn");
     assertFieldProblem(putWith(f -> f.put("establishedOn", "2023-02-30")), 422, "/establishedOn");
     assertFieldProblem(putWith(f -> f.put("registeredCapital", -1)), 422, "/registeredCapital");
-    assertFieldProblem(putWith(f -> f.put("employees", 12.5)), 422, "/employees");
+    assertFieldProblem(putWith(f -> f.put("employees", 12.5)), 400, "/employees");
     assertFieldProblem(putWith(f -> f.getJsonArray("financials").getJsonObject(1).put("revenue", -5)), 422,
         "/financials/1/revenue");
     assertFieldProblem(putWith(f -> f.getJsonArray("financials").getJsonObject(0).put("year", 1800)), 422,
@@ -87,7 +87,7 @@ class EnterpriseValidationTest {
     assertFieldProblem(putWith(f -> f.put("creditStatus", "BLACK")), 422, "/creditStatus");
     assertFieldProblem(putWith(f -> f.put("location", new JsonObject().put("lat", 95).put("lon", 118))), 422,
         "/location/lat");
-    assertFieldProblem(putWith(f -> f.put("colour", "red")), 422, "/colour");
+    assertFieldProblem(putWith(f -> f.put("colour", "red")), 400, "/colour");
   }
 
   @Test

@@ -51,9 +51,18 @@ public final class TestBackend implements AutoCloseable {
   }
 
   public static TestBackend start(boolean demo) {
+    return start(demo, SharedRedis.url());
+  }
+
+  /** Against the Redis at {@code redisUrl} (flushed first), e.g. a proxy a test can cut. */
+  public static TestBackend start(boolean demo, String redisUrl) {
+    return start(demo, redisUrl, new JsonObject());
+  }
+
+  /** Against the Redis at {@code redisUrl} (flushed first), with {@code more} settings. */
+  public static TestBackend start(boolean demo, String redisUrl, JsonObject more) {
     try {
       Vertx vertx = Vertx.vertx();
-      String redisUrl = SharedRedis.url();
       flush(vertx, redisUrl);
       FakeWeChatServer wechat = new FakeWeChatServer();
       String wechatBase = wechat.start(vertx).await();
@@ -66,7 +75,8 @@ public final class TestBackend implements AutoCloseable {
               .put("HTTP_INSTANCES", 2)
               .put("WECHAT_API_BASE", wechatBase)
               .put("WECHAT_APPID", FakeWeChatServer.APP_ID)
-              .put("WECHAT_SECRET", FakeWeChatServer.SECRET))
+              .put("WECHAT_SECRET", FakeWeChatServer.SECRET)
+              .mergeIn(more))
           .withRedisUrl(redisUrl);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(metrics);
