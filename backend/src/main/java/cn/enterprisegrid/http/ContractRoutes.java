@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Mounts the operations of an OpenAPI contract on the main router: every request of an operation
@@ -45,6 +46,8 @@ public final class ContractRoutes {
   private final RequestValidator validator;
   private final RequestExtractor extractor = RequestExtractor.withBodyHandler();
   private final Map<String, List<Handler<RoutingContext>>> handlers = new HashMap<>();
+  /** The operations checked by a compiled {@link ParameterCheck} (the rest by the generic validator). */
+  private final Set<String> compiled = new TreeSet<>();
 
   public ContractRoutes(Vertx vertx, OpenAPIContract contract) {
     this(vertx, contract, Map.of());
@@ -85,13 +88,22 @@ public final class ContractRoutes {
         throw new IllegalStateException("no handler for operation " + op.getOperationId());
       }
       Set<String> mediaTypes = streamed.get(op.getOperationId());
-      Route route = router.route(op.getHttpMethod(), toVertxPath(op.getOpenAPIPath()))
-          .handler(ctx -> validate(ctx, op, mediaTypes)
-              .onSuccess(valid -> {
-                ctx.put(VALIDATED, valid);
-                ctx.next();
-              })
-              .onFailure(ctx::fail));
+      ParameterCheck fast = mediaTypes == null ? ParameterCheck.compile(op) : null;
+      Route route = router.route(op.getHttpMethod(), toVertxPath(op.getOpenAPIPath()));
+      if (fast != null) {
+        compiled.add(op.getOperationId());
+        route.handler(ctx -> {
+          ctx.put(VALIDATED, fast.check(ctx));
+          ctx.next();
+        });
+      } else {
+        route.handler(ctx -> validate(ctx, op, mediaTypes)
+            .onSuccess(valid -> {
+              ctx.put(VALIDATED, valid);
+              ctx.next();
+            })
+            .onFailure(ctx::fail));
+      }
       chain.forEach(route::handler);
     }
   }
@@ -130,6 +142,11 @@ public final class ContractRoutes {
     }
     return new ValidatableRequestImpl(req.getCookies(), req.getHeaders(), path, query, req.getBody(),
         req.getContentType());
+  }
+
+  /** The operations whose parameters a compiled check validates (after {@link #mount}). */
+  public Set<String> compiledChecks() {
+    return Set.copyOf(compiled);
   }
 
   /** The request as the contract validated it. */
