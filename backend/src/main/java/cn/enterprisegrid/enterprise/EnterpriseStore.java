@@ -53,7 +53,7 @@ public final class EnterpriseStore {
 
   /** The record of one firm (an empty record, version 0, when unknown). */
   public Future<StoredEnterprise> load(String uscc) {
-    return store.api().hgetall(StoredEnterprise.key(uscc)).map(r -> StoredEnterprise.from(uscc, r));
+    return store.api().hgetall(EnterpriseKeys.firm(uscc)).map(r -> StoredEnterprise.from(uscc, r));
   }
 
   /** The records of several firms, pipelined. */
@@ -212,7 +212,7 @@ public final class EnterpriseStore {
 
   /** A page of the firm's history, newest first: flattened field changes of whole writes. */
   public Future<JsonObject> history(String uscc, int offset, int limit) {
-    String key = StoredEnterprise.historyKey(uscc);
+    String key = EnterpriseKeys.history(uscc);
     return store.api().lrange(key, String.valueOf(offset), String.valueOf(offset + limit - 1)).map(r -> {
       JsonArray items = new JsonArray();
       for (Response e : r) {

@@ -50,7 +50,7 @@ public final class ProfileCache {
     if (!Uscc.isValid(uscc)) {
       return Future.succeededFuture(null);
     }
-    return redis.api().hmget(List.of(StoredEnterprise.key(uscc), "v", "region", "liaisonId")).compose(r -> {
+    return redis.api().hmget(List.of(EnterpriseKeys.firm(uscc), "v", "region", "liaisonId")).compose(r -> {
       String version = str(r, 0);
       if (version == null || !EnterpriseAccess.canRead(principal, uscc, str(r, 1), str(r, 2))) {
         return Future.succeededFuture(null);

@@ -19,16 +19,6 @@ public record StoredEnterprise(String uscc, long version, Map<String, String> va
     Map<String, Provenance> provenance, Map<String, JsonObject> corrections, String liaisonId,
     String createdAt, String updatedAt) {
 
-  /** The hash key of a firm. */
-  public static String key(String uscc) {
-    return EnterpriseKeys.firm(uscc);
-  }
-
-  /** The history list of a firm (newest first), in the firm's slot. */
-  public static String historyKey(String uscc) {
-    return EnterpriseKeys.history(uscc);
-  }
-
   public boolean exists() {
     return version > 0;
   }

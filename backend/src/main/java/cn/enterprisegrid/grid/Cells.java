@@ -1,7 +1,7 @@
 package cn.enterprisegrid.grid;
 
 import cn.enterprisegrid.auth.Principal;
-import cn.enterprisegrid.enterprise.StoredEnterprise;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.Problem;
@@ -115,7 +115,7 @@ public final class Cells {
       throw ProblemException.invalid(errors);
     }
     List<Future<Response>> regions = new ArrayList<>();
-    firms.forEach(f -> regions.add(grid.store().api().hget(StoredEnterprise.key(f), "region")));
+    firms.forEach(f -> regions.add(grid.store().api().hget(EnterpriseKeys.firm(f), "region")));
     return Future.all(regions).compose(all -> {
       List<String> all2 = new ArrayList<>(codes);
       for (int i = 0; i < firms.size(); i++) {

@@ -5,9 +5,9 @@ import static cn.enterprisegrid.http.Replies.json;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
-import cn.enterprisegrid.http.ContractRoutes;
-import cn.enterprisegrid.enterprise.StoredEnterprise;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.http.Bodies;
+import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.http.Replies;
@@ -109,7 +109,7 @@ public final class GridConsoleRoutes {
     if (reason.length() > 500) {
       throw ProblemException.invalid("/reason", "reason must be at most 500 characters");
     }
-    json(ctx, 200, grid.store().api().hget(StoredEnterprise.key(uscc), "region").compose(region -> {
+    json(ctx, 200, grid.store().api().hget(EnterpriseKeys.firm(uscc), "region").compose(region -> {
       if (region == null || !p.scope().coversRegion(region.toString())) {
         return Future.failedFuture(ProblemException.notFound("no enterprise " + uscc));
       }

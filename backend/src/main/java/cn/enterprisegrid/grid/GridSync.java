@@ -2,7 +2,6 @@ package cn.enterprisegrid.grid;
 
 import cn.enterprisegrid.changes.ChangeFeed;
 import cn.enterprisegrid.enterprise.EnterpriseKeys;
-import cn.enterprisegrid.enterprise.StoredEnterprise;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
@@ -170,7 +169,7 @@ public final class GridSync {
   /** The firms' region codes ('' for a firm without a record or region), in order. */
   private Future<List<String>> regions(List<String> firms) {
     List<Request> reqs = new ArrayList<>(firms.size());
-    firms.forEach(f -> reqs.add(Request.cmd(Command.HGET).arg(StoredEnterprise.key(f)).arg("region")));
+    firms.forEach(f -> reqs.add(Request.cmd(Command.HGET).arg(EnterpriseKeys.firm(f)).arg("region")));
     return grid.store().client().batch(reqs).map(rs -> {
       List<String> out = new ArrayList<>(rs.size());
       for (Response r : rs) {

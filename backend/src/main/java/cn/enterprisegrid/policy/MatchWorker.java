@@ -126,7 +126,7 @@ public final class MatchWorker extends VerticleBase {
         return autoGrants.grantAll(spec, catalog.exclusionsOf(spec)).compose(o -> {
           LOG.info("auto-grant {} v{}: {} granted, {} skipped{}", id, spec.version(), o.granted(), o.skipped(),
               o.poolExhausted() ? ", pool exhausted" : "");
-          return store.api().hset(List.of(StoredPolicy.key(id), "grantedVersion", String.valueOf(spec.version())))
+          return store.api().hset(List.of(PolicyKeys.policy(id), "grantedVersion", String.valueOf(spec.version())))
               .mapEmpty();
         });
       });

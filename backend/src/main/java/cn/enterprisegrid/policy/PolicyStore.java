@@ -33,7 +33,7 @@ public final class PolicyStore {
     if (!PolicyValidator.POLICY_ID.matcher(id).matches()) {
       return Future.succeededFuture(new StoredPolicy(id, Map.of()));
     }
-    return store.api().hgetall(StoredPolicy.key(id)).map(r -> new StoredPolicy(id, Hashes.flat(r)));
+    return store.api().hgetall(PolicyKeys.policy(id)).map(r -> new StoredPolicy(id, Hashes.flat(r)));
   }
 
   /** The policy, or a 404. */

@@ -10,11 +10,6 @@ import java.util.Map;
  */
 public record StoredPolicy(String id, Map<String, String> fields) {
 
-  /** The hash key of policy {@code id}; the hash tag keeps its pool, sets and applications in one slot. */
-  public static String key(String id) {
-    return PolicyKeys.policy(id);
-  }
-
   public boolean exists() {
     return fields.containsKey("status");
   }

@@ -1,6 +1,5 @@
 package cn.enterprisegrid.redemption;
 
-import cn.enterprisegrid.policy.PolicyKeys;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -26,11 +25,6 @@ public final class Applications {
   /** Whether an application in this status is live (see {@link #LIVE}). */
   public static boolean isLive(String status) {
     return status != null && LIVE.contains(status);
-  }
-
-  /** The hash of the application of firm {@code uscc} to policy {@code policyId}. */
-  public static String key(String policyId, String uscc) {
-    return PolicyKeys.application(policyId, uscc);
   }
 
   /** The application id of a firm and a policy. */

@@ -110,7 +110,7 @@ public final class Redemptions {
     if (policyId == null || uscc == null) {
       return Future.succeededFuture(null);
     }
-    return store.api().hgetall(Applications.key(policyId, uscc)).map(r -> {
+    return store.api().hgetall(PolicyKeys.application(policyId, uscc)).map(r -> {
       Map<String, String> f = Hashes.flat(r);
       return f.isEmpty() ? null : Applications.view(f);
     });

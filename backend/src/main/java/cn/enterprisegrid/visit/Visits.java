@@ -74,11 +74,11 @@ public final class Visits {
 
   private Future<JsonObject> firmRow(String uscc, GridConfig cfg, long now) {
     var api = grid.store().api();
-    Future<Response> h = api.hmget(List.of(StoredEnterprise.key(uscc), "f:name", "gk", "ga", "gc", "region"));
+    Future<Response> h = api.hmget(List.of(EnterpriseKeys.firm(uscc), "f:name", "gk", "ga", "gc", "region"));
     Future<Response> last = api.zrevrange(List.of(VisitKeys.firmVisits(uscc), "0", "0", "WITHSCORES"));
     Future<Response> open = api.scard(VisitKeys.openProblems(uscc));
-    Future<Response> matches = api.hgetall(StoredEnterprise.key(uscc) + ":matches");
-    Future<Response> explained = api.smembers(StoredEnterprise.key(uscc) + ":explained");
+    Future<Response> matches = api.hgetall(EnterpriseKeys.firm(uscc) + ":matches");
+    Future<Response> explained = api.smembers(EnterpriseKeys.firm(uscc) + ":explained");
     return Future.all(List.of(h, last, open, matches, explained)).map(cf -> {
       Response r = h.result();
       boolean key = "1".equals(str(r.get(1)));

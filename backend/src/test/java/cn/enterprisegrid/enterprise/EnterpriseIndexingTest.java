@@ -1,11 +1,13 @@
 package cn.enterprisegrid.enterprise;
 
-import cn.enterprisegrid.testing.Eventually;
-import cn.enterprisegrid.testing.AdminToken;
-import cn.enterprisegrid.testing.WithBackend;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.rule.Rule;
+import cn.enterprisegrid.testing.AdminToken;
+import cn.enterprisegrid.testing.Eventually;
 import cn.enterprisegrid.testing.TestBackend;
+import cn.enterprisegrid.testing.WithBackend;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The node's Lucene enterprise index follows Redis through the change stream: imports and edits
@@ -70,7 +70,7 @@ class EnterpriseIndexingTest {
     // does not see that, a rebuild (which copies every firm) would, so the counts tell them apart.
     RedisAPI redis = app.redis();
     String silent = huabuFirm;
-    app.restart(() -> redis.hset(List.of(StoredEnterprise.key(silent), "f:regionCode", "\"" + Firms.MAJIN + "\""))
+    app.restart(() -> redis.hset(List.of(EnterpriseKeys.firm(silent), "f:regionCode", "\"" + Firms.MAJIN + "\""))
         .await());
     assertThat(index().lastChangeId()).isPresent();
     assertThat(index().size()).isEqualTo(301);

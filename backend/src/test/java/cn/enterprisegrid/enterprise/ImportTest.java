@@ -1,20 +1,19 @@
 package cn.enterprisegrid.enterprise;
 
-import cn.enterprisegrid.testing.AdminToken;
-import cn.enterprisegrid.testing.WithBackend;
+import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.enterprisegrid.demo.DemoEnterprises;
+import cn.enterprisegrid.testing.AdminToken;
 import cn.enterprisegrid.testing.TestBackend;
+import cn.enterprisegrid.testing.WithBackend;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @WithBackend
 class ImportTest {
@@ -54,19 +53,19 @@ class ImportTest {
     assertThat(app.get("/api/v1/enterprises/" + good1.getString("uscc"), admin).statusCode()).isEqualTo(200);
     assertThat(app.get("/api/v1/enterprises/" + good2.getString("uscc"), admin).statusCode()).isEqualTo(200);
     assertProblem(app.get("/api/v1/enterprises/" + badFinancials.getString("uscc"), admin), 404, "/problems/not-found");
-    assertThat(app.redis().exists(List.of(StoredEnterprise.key(badFinancials.getString("uscc")))).await().toInteger())
+    assertThat(app.redis().exists(List.of(EnterpriseKeys.firm(badFinancials.getString("uscc")))).await().toInteger())
         .isZero();
     assertThat(Firms.auditLength(app)).isEqualTo(auditBefore + 2);
 
     // the same file again changes nothing: no audit entries, no history
-    long historyBefore = app.redis().llen(StoredEnterprise.historyKey(good1.getString("uscc"))).await().toLong();
+    long historyBefore = app.redis().llen(EnterpriseKeys.history(good1.getString("uscc"))).await().toLong();
     JsonObject again = result(Firms.importBody(app, admin, "application/x-ndjson", body));
     assertThat(again.getLong("created")).isZero();
     assertThat(again.getLong("updated")).isZero();
     assertThat(again.getLong("unchanged")).isEqualTo(2);
     assertThat(again.getLong("rejectedCount")).isEqualTo(3);
     assertThat(Firms.auditLength(app)).isEqualTo(auditBefore + 2);
-    assertThat(app.redis().llen(StoredEnterprise.historyKey(good1.getString("uscc"))).await().toLong())
+    assertThat(app.redis().llen(EnterpriseKeys.history(good1.getString("uscc"))).await().toLong())
         .isEqualTo(historyBefore);
 
     // a changed figure is an update of that field only

@@ -1,9 +1,12 @@
 package cn.enterprisegrid.enterprise;
 
-import cn.enterprisegrid.testing.Eventually;
+import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.enterprisegrid.testing.AdminToken;
-import cn.enterprisegrid.testing.WithBackend;
+import cn.enterprisegrid.testing.Eventually;
 import cn.enterprisegrid.testing.TestBackend;
+import cn.enterprisegrid.testing.WithBackend;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,9 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-
-import static cn.enterprisegrid.testing.ProblemAssert.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The cached profile read: no Redis round trip once warm, yet every write through the API or this
@@ -141,7 +141,7 @@ class ProfileCacheTest {
     Firms.put(app, admin, f);
     long v = profile(uscc, admin).getLong("version");
     // another node's write, as its script leaves it: the hash with the next version, and the event
-    String key = StoredEnterprise.key(uscc);
+    String key = EnterpriseKeys.firm(uscc);
     redis.hset(List.of(key, "f:name", "\"别的节点改名纸业有限公司\"", "v", String.valueOf(v + 1))).await();
     redis.xadd(List.of("changes", "*", "kind", "enterprise", "id", uscc,
         "payload", new JsonObject().put("version", v + 1).encode())).await();
