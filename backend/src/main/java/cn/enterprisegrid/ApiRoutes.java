@@ -5,6 +5,8 @@ import cn.enterprisegrid.auth.AuthConsoleRoutes;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Tokens;
 import cn.enterprisegrid.auth.WeChatLogin;
+import cn.enterprisegrid.calendar.CalendarConsoleRoutes;
+import cn.enterprisegrid.calendar.CalendarStore;
 import cn.enterprisegrid.config.Settings;
 import cn.enterprisegrid.enterprise.EnterpriseCode;
 import cn.enterprisegrid.enterprise.EnterpriseConsoleRoutes;
@@ -36,6 +38,12 @@ import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.profile.ProfileDeriver;
 import cn.enterprisegrid.policyindex.reference.Divisions;
 import cn.enterprisegrid.policyindex.reference.IndustryCodes;
+import cn.enterprisegrid.problem.Categories;
+import cn.enterprisegrid.problem.ProblemCases;
+import cn.enterprisegrid.problem.ProblemConsoleRoutes;
+import cn.enterprisegrid.problem.ProblemIndex;
+import cn.enterprisegrid.problem.ProblemMiniProgramRoutes;
+import cn.enterprisegrid.problem.ProblemStore;
 import cn.enterprisegrid.redemption.RedemptionConsoleRoutes;
 import cn.enterprisegrid.redemption.Redemptions;
 import cn.enterprisegrid.store.Store;
@@ -48,6 +56,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -65,10 +74,12 @@ public final class ApiRoutes implements HttpVerticle.Routes {
   private final PolicyCatalog catalog;
   private final ViewCache views;
   private final NotifySettings notifySettings;
+  private final ProblemIndex problemIndex;
 
   /** {@code metrics} may be null when the Vertx instance has no Micrometer metrics. */
   public ApiRoutes(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics,
-      EnterpriseIndex enterpriseIndex, PolicyCatalog catalog, ViewCache views, NotifySettings notifySettings) {
+      EnterpriseIndex enterpriseIndex, PolicyCatalog catalog, ViewCache views, NotifySettings notifySettings,
+      ProblemIndex problemIndex) {
     this.settings = settings;
     this.jwtSecret = jwtSecret;
     this.metrics = metrics;
@@ -76,6 +87,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
     this.catalog = catalog;
     this.views = views;
     this.notifySettings = notifySettings;
+    this.problemIndex = problemIndex;
   }
 
   @Override
@@ -116,6 +128,12 @@ public final class ApiRoutes implements HttpVerticle.Routes {
     PolicyConsoleRoutes policyRoutes = new PolicyConsoleRoutes(vertx, policies, enterpriseIndex, guard);
     RedemptionConsoleRoutes redemptionRoutes = new RedemptionConsoleRoutes(policies, redemptions, guard);
 
+    CalendarStore calendars = new CalendarStore(store);
+    CalendarConsoleRoutes calendarRoutes = new CalendarConsoleRoutes(calendars, guard);
+    ProblemCases problemCases = new ProblemCases(vertx, store,
+        new ProblemStore(store, calendars, Categories.DEFAULTS, Clock.systemUTC()), enterprises, problemIndex);
+    ProblemConsoleRoutes problemRoutes = new ProblemConsoleRoutes(problemCases, Categories.DEFAULTS, guard);
+
     EnterpriseMiniProgramRoutes mpEnterprise = new EnterpriseMiniProgramRoutes(enterprises, invitations, tokens);
     VisitMiniProgramRoutes mpVisits = new VisitMiniProgramRoutes(new Visits(grid, enterprises));
     NotifyMiniProgramRoutes mpNotifications = new NotifyMiniProgramRoutes(store, notifySettings);
@@ -141,6 +159,8 @@ public final class ApiRoutes implements HttpVerticle.Routes {
           notifications.register(routes);
           policyRoutes.register(routes);
           redemptionRoutes.register(routes);
+          calendarRoutes.register(routes);
+          problemRoutes.register(routes);
           routes.mount(router);
           console.mountYaml(router);
           return console;
@@ -153,6 +173,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
           mpVisits.register(routes, guard);
           mpNotifications.register(routes, guard);
           mpPolicies.register(routes, guard);
+          new ProblemMiniProgramRoutes(problemCases).register(routes, guard);
           routes.mount(router);
           return MiniProgramContract.mountYaml(vertx, router);
         })

@@ -18,12 +18,16 @@ import cn.enterprisegrid.policy.PolicyFeed;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.index.PolicySearchIndex;
 import cn.enterprisegrid.problem.ProblemClock;
+import cn.enterprisegrid.problem.ProblemIndex;
+import cn.enterprisegrid.problem.ProblemIndexer;
+import cn.enterprisegrid.problem.SimilarProblems;
 import cn.enterprisegrid.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import org.apache.lucene.store.FSDirectory;
 
 import java.nio.file.Files;
 import java.time.Clock;
@@ -41,6 +45,7 @@ public final class Backend {
   private final Settings settings;
   private final EnterpriseIndex enterpriseIndex;
   private final PolicyCatalog catalog;
+  private final Opened opened;
   /**
    * Background verticles, in the order they stop: problem clock, match worker, policy feed, the profile cache's
    * invalidator, enterprise indexer.
@@ -57,15 +62,19 @@ public final class Backend {
     this.settings = settings;
     this.enterpriseIndex = opened.index();
     this.catalog = opened.catalog();
+    this.opened = opened;
     this.workerIds = List.copyOf(workerIds);
     this.httpId = httpId;
   }
 
   /** What start-up has opened so far. */
-  private record Opened(String secret, EnterpriseIndex index, PolicyCatalog catalog, String nodeId) {
+  private record Opened(String secret, EnterpriseIndex index, PolicyCatalog catalog, String nodeId,
+      ProblemIndex problems, SimilarProblems similar) {
     void close() {
       index.close();
       catalog.close();
+      problems.close();
+      similar.close();
     }
   }
 
@@ -80,7 +89,8 @@ public final class Backend {
           String secret = Tokens.loadOrCreateSecret(settings.dataDir(), settings.jwtSecret());
           return new Opened(secret, EnterpriseIndex.open(settings.indexDir().resolve("enterprises")),
               new PolicyCatalog(PolicySearchIndex.open(settings.indexDir().resolve("policies"))),
-              NodeId.of(settings.dataDir()));
+              NodeId.of(settings.dataDir()), ProblemIndex.open(settings.indexDir().resolve("problems")),
+              new SimilarProblems(FSDirectory.open(settings.indexDir().resolve("problems-similar"))));
         })
         .compose(opened -> {
           Store store = Store.connect(vertx, settings.redisUrl());
@@ -110,6 +120,11 @@ public final class Backend {
               })
               .compose(matchId -> {
                 workers.add(0, matchId);
+                return vertx.deployVerticle(new ProblemIndexer(settings.redisUrl(), opened.problems(),
+                    opened.similar()), worker);
+              })
+              .compose(problemIndexId -> {
+                workers.add(0, problemIndexId);
                 // the problems' deadlines: warnings and breaches, each fired once across nodes
                 return vertx.deployVerticle(new ProblemClock(settings.redisUrl(), Clock.systemUTC(),
                     ProblemClock.PERIOD_MS));
@@ -123,7 +138,7 @@ public final class Backend {
                       : Future.<String>succeededFuture(null))
                   .compose(notifyId -> vertx.deployVerticle(
                       () -> new HttpVerticle(settings, () -> new ApiRoutes(settings, opened.secret(), metrics,
-                          opened.index(), opened.catalog(), views, notify)),
+                          opened.index(), opened.catalog(), views, notify, opened.problems())),
                       new DeploymentOptions().setInstances(Math.max(1, settings.httpInstances())))
                   .map(httpId -> new Backend(vertx, settings, opened, workers, httpId))
                   .map(b -> {
@@ -165,8 +180,7 @@ public final class Backend {
         .compose(v -> undeployWorkers(0))
         .onComplete(v -> unlisten.run())
         .eventually(() -> vertx.executeBlocking(() -> {
-          enterpriseIndex.close();
-          catalog.close();
+          opened.close();
           return null;
         }))
         .mapEmpty();

@@ -47,6 +47,12 @@ public final class WorkingCalendar {
     return new TreeMap<>(years).keySet();
   }
 
+  /** The dates {@code year}'s schedule lists (holidays and make-up working days), by date. */
+  public java.util.List<YearSchedule.Day> listed(int year) {
+    return schedule(year).days().values().stream().sorted(java.util.Comparator.comparing(YearSchedule.Day::date))
+        .toList();
+  }
+
   public boolean isWorkingDay(LocalDate date) {
     return schedule(date.getYear()).isWorkingDay(date);
   }

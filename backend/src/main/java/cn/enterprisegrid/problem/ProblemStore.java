@@ -65,13 +65,13 @@ public final class ProblemStore {
   public Future<JsonObject> file(Intake in, String actor) {
     Category category = categories.byCode(in.category() == null ? "" : in.category()).orElse(null);
     if (category == null) {
-      return Future.failedFuture(ProblemException.invalid("/category", "unknown category " + in.category()));
+      return Future.failedFuture(ProblemException.invalid("/category", "没有这个诉求类别：" + in.category()));
     }
     if (blank(in.uscc()) || blank(in.township()) || in.source() == null) {
-      return Future.failedFuture(ProblemException.invalid("/uscc", "the firm, its township and the source are required"));
+      return Future.failedFuture(ProblemException.invalid("/uscc", "请填写企业及其所在乡镇"));
     }
     if (blank(in.title()) || in.title().length() > 100 || blank(in.description())) {
-      return Future.failedFuture(ProblemException.invalid("/title", "a title (at most 100 characters) and a description are required"));
+      return Future.failedFuture(ProblemException.invalid(blank(in.description()) && !blank(in.title()) && in.title().length() <= 100 ? "/description" : "/title", "请填写标题（不超过 100 字）和问题描述"));
     }
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, WorkingCalendar.ZONE);
@@ -127,7 +127,7 @@ public final class ProblemStore {
       Map<String, String> h = both.resultAt(0);
       WorkingCalendar cal = both.resultAt(1);
       if (h.isEmpty()) {
-        return Future.failedFuture(ProblemException.notFound("no problem " + id));
+        return Future.failedFuture(ProblemException.notFound("没有编号为 " + id + " 的诉求"));
       }
       Change ch;
       try {
@@ -239,7 +239,45 @@ public final class ProblemStore {
         });
   }
 
-  private Future<Map<String, String>> load(String id) {
+  /**
+   * The views of {@code ids} without their history (a listing's rows), in order, pipelined; a case
+   * that is gone is left out.
+   */
+  public Future<JsonArray> rows(List<String> ids) {
+    Instant now = clock.instant();
+    List<Future<Map<String, String>>> loads = new ArrayList<>();
+    ids.forEach(id -> loads.add(load(id)));
+    return Future.all(loads).map(all -> {
+      JsonArray out = new JsonArray();
+      for (int i = 0; i < ids.size(); i++) {
+        Map<String, String> h = all.resultAt(i);
+        if (!h.isEmpty()) {
+          JsonObject v = ProblemView.of(h, null, categories, now);
+          v.remove("history");
+          out.add(v);
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The firm's cases, newest first: {@code {items, total}}. */
+  public Future<JsonObject> ofFirm(String uscc, int page, int pageSize) {
+    String key = ProblemKeys.ofFirm(uscc);
+    int start = (page - 1) * pageSize;
+    return Future.all(store.api().zrevrange(List.of(key, String.valueOf(start), String.valueOf(start + pageSize - 1))),
+        store.api().zcard(key)).compose(both -> {
+          Response r = both.resultAt(0);
+          List<String> ids = new ArrayList<>();
+          r.forEach(m -> ids.add(m.toString()));
+          long total = ((Response) both.resultAt(1)).toLong();
+          return rows(ids).map(items -> new JsonObject().put("items", items).put("total", total)
+              .put("page", page).put("pageSize", pageSize));
+        });
+  }
+
+  /** The stored case hash (empty when there is none), for access checks. */
+  Future<Map<String, String>> load(String id) {
     return store.api().hgetall(ProblemKeys.problem(id)).map(Hashes::flat);
   }
 
@@ -304,7 +342,7 @@ public final class ProblemStore {
 
   private static ProblemException missingYear(MissingYear e) {
     return ProblemException.conflict("calendar-missing-year",
-        "the working-day calendar has no schedule for " + e.year() + "; an administrator must add it");
+        "工作日历中没有 " + e.year() + " 年的节假日安排，无法计算期限；请管理员先导入该年度的国务院安排");
   }
 
   private static boolean blank(String s) {

@@ -23,7 +23,7 @@ final class ProblemView {
         .put("anonymous", "1".equals(h.get("anonymous"))).put("uscc", h.get("uscc"))
         .put("township", h.get("township")).put("source", h.get("source"))
         .put("department", h.get("department")).put("pendingDepartment", h.get("pendingDepartment"))
-        .put("dispatchNo", h.get("dispatchNo")).put("version", Integer.parseInt(h.get("version")))
+        .put("dispatchNo", h.get("dispatchNo")).put("handler", h.get("handler")).put("version", Integer.parseInt(h.get("version")))
         .put("filedAt", h.get("filedAt")).put("updatedAt", h.get("updatedAt"));
     if (h.get("complexity") != null) {
       Complexity x = Complexity.valueOf(h.get("complexity"));
@@ -35,6 +35,9 @@ final class ProblemView {
     }
     if (h.get("beforeSuspension") != null) {
       out.put("beforeSuspension", h.get("beforeSuspension"));
+    }
+    if (h.get("extensionRequest") != null) {
+      out.put("extensionRequest", new JsonObject(h.get("extensionRequest")));
     }
     for (String f : new String[] {"reason", "resolution", "resolvedAt"}) {
       if (h.get(f) != null) {

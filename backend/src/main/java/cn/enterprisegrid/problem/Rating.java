@@ -18,6 +18,16 @@ public enum Rating {
     return label;
   }
 
+  /** The level named {@code s}, or null when it names none. */
+  public static Rating parse(String s) {
+    for (Rating r : values()) {
+      if (r.name().equals(s)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
   /** A bad rating (差评) reopens the case for verification. */
   public boolean bad() {
     return this == DISSATISFIED || this == VERY_DISSATISFIED;

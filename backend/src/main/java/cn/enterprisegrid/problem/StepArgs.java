@@ -4,43 +4,54 @@ package cn.enterprisegrid.problem;
  * What a step carries besides its name: a note (progress, reason, resolution), the department and
  * complexity of a dispatch or transfer, the working days of an extension, the rating, the outcome
  * of a verification. {@code acceptTransfer} marks the receiving department's acceptance of a
- * pending {@link Step#TRANSFER}.
+ * pending {@link Step#TRANSFER}; {@code request} marks a department's request of an {@link Step#EXTEND}
+ * that a grid admin approves later; {@code handler} names the person a dispatch order goes to (optional).
  */
 public record StepArgs(String note, String department, Complexity complexity, Integer workingDays, Rating rating,
-    Lifecycle.VerifyOutcome outcome, boolean acceptTransfer) {
+    Lifecycle.VerifyOutcome outcome, boolean acceptTransfer, boolean request, String handler) {
 
   public static StepArgs none() {
-    return new StepArgs(null, null, null, null, null, null, false);
+    return new StepArgs(null, null, null, null, null, null, false, false, null);
   }
 
   /** A progress note, a rejection's or suspension's reason, a resolution, a closing remark. */
   public static StepArgs note(String note) {
-    return new StepArgs(note, null, null, null, null, null, false);
+    return new StepArgs(note, null, null, null, null, null, false, false, null);
   }
 
   public static StepArgs dispatch(String department, Complexity complexity) {
-    return new StepArgs(null, department, complexity, null, null, null, false);
+    return dispatch(department, complexity, null, null);
+  }
+
+  /** A dispatch order (交办单) to {@code department}, optionally to one handler, with instructions. */
+  public static StepArgs dispatch(String department, Complexity complexity, String handler, String note) {
+    return new StepArgs(note, department, complexity, null, null, null, false, false, handler);
   }
 
   /** A transfer proposed to {@code department} (the current one stays accountable meanwhile). */
   public static StepArgs transfer(String department, String reason) {
-    return new StepArgs(reason, department, null, null, null, null, false);
+    return new StepArgs(reason, department, null, null, null, null, false, false, null);
   }
 
   /** The receiving department accepts the pending transfer: it becomes accountable. */
   public static StepArgs receive() {
-    return new StepArgs(null, null, null, null, null, null, true);
+    return new StepArgs(null, null, null, null, null, null, true, false, null);
   }
 
   public static StepArgs extend(int workingDays, String reason) {
-    return new StepArgs(reason, null, null, workingDays, null, null, false);
+    return new StepArgs(reason, null, null, workingDays, null, null, false, false, null);
+  }
+
+  /** A department asks for {@code workingDays} more to resolve; the clock moves only when a grid admin approves. */
+  public static StepArgs requestExtension(int workingDays, String reason) {
+    return new StepArgs(reason, null, null, workingDays, null, null, false, true, null);
   }
 
   public static StepArgs rate(Rating rating, String comment) {
-    return new StepArgs(comment, null, null, null, rating, null, false);
+    return new StepArgs(comment, null, null, null, rating, null, false, false, null);
   }
 
   public static StepArgs verify(Lifecycle.VerifyOutcome outcome, String note) {
-    return new StepArgs(note, null, null, null, null, outcome, false);
+    return new StepArgs(note, null, null, null, null, outcome, false, false, null);
   }
 }

@@ -29,10 +29,10 @@ final class StepRules {
       throw ProblemException.conflict("step-not-offered", "合并（MERGE）尚未提供");
     }
     if (step == Step.RATE && a.rating() == null) {
-      throw ProblemException.invalid("/rating", "a rating is required");
+      throw ProblemException.invalid("/level", "请选择评价等级");
     }
     if (step == Step.VERIFY && a.outcome() == null) {
-      throw ProblemException.invalid("/outcome", "the verification's outcome is required");
+      throw ProblemException.invalid("/outcome", "请填写核实结果（RECTIFY 整改或 EXPLAINED 已解释）");
     }
     ProblemStatus next = Lifecycle.next(status, step, beforeSuspension, a.rating(), a.outcome());
     CaseClock c = ClockJson.decode(new io.vertx.core.json.JsonObject(h.get("clock")));
@@ -47,33 +47,39 @@ final class StepRules {
     switch (step) {
       case ACCEPT -> c = c.accepted();
       case REJECT -> {
-        require(a.note(), "/note", "a reason is required to reject");
+        require(a.note(), "/reason", "不予受理须说明理由");
         c = c.accepted();
         set.put("reason", a.note());
       }
       case DISPATCH -> {
-        require(a.department(), "/department", "the department is required");
+        require(a.department(), "/department", "请填写承办部门");
         Complexity complexity = a.complexity() == null ? Complexity.ORDINARY : a.complexity();
         c = c.dispatched(today, complexity, levels, cal);
         set.put("department", a.department());
         set.put("complexity", complexity.name());
         del.add("pendingDepartment");
+        if (a.handler() != null) {
+          set.put("handler", a.handler());
+          detail.put("handler", a.handler());
+        } else {
+          del.add("handler");
+        }
         detail.put("department", a.department());
         detail.put("complexity", complexity.name());
         draw = true;
       }
       case PROGRESS -> {
-        require(a.note(), "/note", "a progress note is required");
+        require(a.note(), "/note", "请填写办理进展");
         c = c.reported();
       }
       case RESOLVE -> {
-        require(a.note(), "/note", "the resolution is required");
+        require(a.note(), "/resolution", "请填写办理结果");
         c = c.resolved();
         set.put("resolution", a.note());
         set.put("resolvedAt", now.toString());
       }
       case SUSPEND -> {
-        require(a.note(), "/note", "a reason is required to suspend");
+        require(a.note(), "/reason", "挂起须说明理由");
         c = c.suspended(today);
         set.put("beforeSuspension", status.name());
         set.put("reason", a.note());
@@ -84,10 +90,27 @@ final class StepRules {
       }
       case EXTEND -> {
         if (a.workingDays() == null || a.workingDays() < 1 || a.workingDays() > 60) {
-          throw ProblemException.invalid("/workingDays", "an extension is 1 to 60 working days");
+          throw ProblemException.invalid("/workingDays", "延期为 1 到 60 个工作日");
         }
-        require(a.note(), "/note", "a reason is required to extend");
-        c = c.extended(a.workingDays(), cal);
+        require(a.note(), "/reason", "申请或批准延期须说明理由");
+        Deadline resolve = c.resolve();
+        if (a.request()) {
+          // a department asks before its deadline passes; a grid admin approves (or extends directly)
+          if (h.get("extensionRequest") != null) {
+            throw ProblemException.conflict("extension-pending", "已有待批准的延期申请");
+          }
+          if (resolve == null || !now.isBefore(resolve.passesAt())) {
+            throw ProblemException.conflict("deadline-passed", "办结时限已过，不能再申请延期");
+          }
+          next = status;
+          set.put("extensionRequest", new io.vertx.core.json.JsonObject().put("workingDays", a.workingDays())
+              .put("reason", a.note()).put("at", now.toString()).encode());
+          historyStep = "EXTEND_REQUEST";
+          historyLabel = "申请延期";
+        } else {
+          c = c.extended(a.workingDays(), cal);
+          del.add("extensionRequest");
+        }
         detail.put("workingDays", String.valueOf(a.workingDays()));
       }
       case TRANSFER -> {
@@ -103,12 +126,12 @@ final class StepRules {
           historyStep = "TRANSFER_ACCEPT";
           historyLabel = "接收转办";
         } else {
-          require(a.department(), "/department", "the receiving department is required");
+          require(a.department(), "/department", "请填写接收转办的部门");
           if (!pending.isEmpty()) {
             throw ProblemException.conflict("transfer-pending", "诉求已转办至" + pending + "，待其接收");
           }
           if (a.department().equals(h.get("department"))) {
-            throw ProblemException.invalid("/department", "the case is already with " + a.department());
+            throw ProblemException.invalid("/department", "诉求已由" + a.department() + "承办");
           }
           next = status;
           set.put("pendingDepartment", a.department());

@@ -1,0 +1,175 @@
+package cn.enterprisegrid.problem;
+
+import cn.enterprisegrid.auth.Principal;
+import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.enterprise.EnterpriseStore;
+import cn.enterprisegrid.enterprise.StoredEnterprise;
+import cn.enterprisegrid.grid.GridKeys;
+import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The problem loop as its users reach it (console and mini-program): filing for a firm in the
+ * caller's scope, the scoped listing and case, and each step with who may take it. A case outside
+ * the caller's scope is 404; a case it sees but a step its role does not take is 403.
+ */
+public final class ProblemCases {
+  /** Steps a grid admin takes (the intake office: 受理, 交办, 合并, 回访核实, 重启, 关闭). */
+  private static final Set<Step> ADMIN_STEPS = EnumSet.of(Step.ACCEPT, Step.REJECT, Step.DISPATCH, Step.MERGE,
+      Step.REOPEN, Step.VERIFY, Step.CLOSE, Step.TRANSFER, Step.EXTEND);
+  /** Steps the accountable department's handler takes. */
+  private static final Set<Step> DEPARTMENT_STEPS = EnumSet.of(Step.PROGRESS, Step.RESOLVE, Step.SUSPEND,
+      Step.RESUME, Step.TRANSFER, Step.EXTEND);
+
+  private final Vertx vertx;
+  private final Store store;
+  private final ProblemStore problems;
+  private final EnterpriseStore enterprises;
+  private final ProblemIndex index;
+
+  public ProblemCases(Vertx vertx, Store store, ProblemStore problems, EnterpriseStore enterprises,
+      ProblemIndex index) {
+    this.vertx = vertx;
+    this.store = store;
+    this.problems = problems;
+    this.enterprises = enterprises;
+    this.index = index;
+  }
+
+  /**
+   * Files a problem: a firm for itself, a liaison for one of its firms, a grid admin for a firm of
+   * its region ({@code body.uscc}). Answers the case, SUBMITTED.
+   */
+  public Future<JsonObject> file(Principal p, JsonObject body) {
+    ProblemStore.Source source = switch (p.role()) {
+      case ENTERPRISE -> ProblemStore.Source.FIRM;
+      case LIAISON -> ProblemStore.Source.LIAISON;
+      case GRID_ADMIN -> ProblemStore.Source.ADMIN;
+      default -> throw ProblemException.forbidden("该角色不能提交诉求");
+    };
+    String uscc = p.has(Role.ENTERPRISE) ? p.scope().uscc() : body.getString("uscc");
+    if (uscc == null || uscc.isBlank()) {
+      return Future.failedFuture(ProblemException.invalid("/uscc", "请填写企业的统一社会信用代码"));
+    }
+    return enterprises.load(uscc).compose(firm -> {
+      if (!firm.exists() || !filesFor(p, firm)) {
+        return Future.failedFuture(ProblemException.invalid("/uscc", "未找到该企业，或该企业不在本账号的范围内"));
+      }
+      String region = firm.regionCode();
+      String township = region == null || region.length() < 9 ? region : region.substring(0, 9);
+      if (township == null) {
+        return Future.failedFuture(ProblemException.invalid("/uscc", "该企业没有所在区划，无法确定受理乡镇"));
+      }
+      List<String> attachments = new ArrayList<>();
+      JsonArray given = body.getJsonArray("attachments", new JsonArray());
+      given.forEach(a -> attachments.add(String.valueOf(a)));
+      return problems.file(new ProblemStore.Intake(uscc, township, source, body.getString("category"),
+          trimmed(body.getString("title")), trimmed(body.getString("description")), attachments,
+          body.getBoolean("anonymous", false)), p.actor());
+    });
+  }
+
+  private static boolean filesFor(Principal p, StoredEnterprise firm) {
+    return switch (p.role()) {
+      case ENTERPRISE -> true;
+      case LIAISON -> p.scope().liaisonId() != null && p.scope().liaisonId().equals(firm.liaisonId());
+      case GRID_ADMIN -> p.scope().coversRegion(firm.regionCode());
+      default -> false;
+    };
+  }
+
+  /** One page of the cases the caller sees, filtered; {@code {items, total, page, pageSize}}. */
+  public Future<JsonObject> list(Principal p, String status, String department, String township, Boolean overdue,
+      int page, int pageSize) {
+    if (p.has(Role.ENTERPRISE)) {
+      return problems.ofFirm(p.scope().uscc(), page, pageSize);
+    }
+    Future<Set<String>> firms = p.has(Role.LIAISON)
+        ? store.api().smembers(GridKeys.liaisonFirms(p.scope().liaisonId())).map(r -> {
+            Set<String> out = new java.util.HashSet<>();
+            r.forEach(m -> out.add(m.toString()));
+            return out;
+          })
+        : Future.succeededFuture(null);
+    return firms.compose(usccs -> {
+      String region = p.has(Role.GRID_ADMIN) || p.has(Role.SUPERVISOR) ? p.scope().region() : null;
+      String dept = p.has(Role.DEPT_HANDLER) ? p.scope().department() : null;
+      ProblemIndex.Filter f = new ProblemIndex.Filter(status, department, township, overdue, region, dept, usccs);
+      Instant now = Instant.now();
+      return vertx.executeBlocking(() -> index.list(f, now, page, pageSize), false)
+          .compose(pg -> problems.rows(pg.ids()).map(items -> new JsonObject().put("items", items)
+              .put("total", pg.total()).put("page", page).put("pageSize", pageSize)));
+    });
+  }
+
+  /** The case with its history, or 404 when there is none the caller sees. */
+  public Future<JsonObject> get(Principal p, String id) {
+    return visible(p, id).compose(h -> problems.get(id));
+  }
+
+  /**
+   * Takes {@code step} as {@code p}: 404 for a case it does not see, 403 when its role does not take
+   * that step on this case (e.g. a department whose transfer is not yet accepted), then the store.
+   */
+  public Future<JsonObject> step(Principal p, String id, Step step, StepArgs args) {
+    return visible(p, id).compose(h -> {
+      if (!mayTake(p, h, step, args)) {
+        return Future.failedFuture(ProblemException.forbidden(refusal(p, h, step)));
+      }
+      StepArgs a = args;
+      if (step == Step.EXTEND && p.has(Role.DEPT_HANDLER)) {
+        a = StepArgs.requestExtension(args.workingDays() == null ? 0 : args.workingDays(), args.note());
+      }
+      return problems.step(id, step, a, p.actor());
+    });
+  }
+
+  private static boolean mayTake(Principal p, Map<String, String> h, Step step, StepArgs a) {
+    if (p.role() == null) {
+      return false;
+    }
+    return switch (p.role()) {
+      case GRID_ADMIN -> ADMIN_STEPS.contains(step) && !(step == Step.TRANSFER && a.acceptTransfer());
+      case DEPT_HANDLER -> step == Step.TRANSFER && a.acceptTransfer() ? ProblemAccess.receiving(p, h)
+          : DEPARTMENT_STEPS.contains(step) && ProblemAccess.accountable(p, h);
+      case ENTERPRISE -> step == Step.RATE;
+      default -> false;
+    };
+  }
+
+  private static String refusal(Principal p, Map<String, String> h, Step step) {
+    if (p.has(Role.DEPT_HANDLER) && ProblemAccess.receiving(p, h)) {
+      return "转办尚未接收，本部门还不能" + step.label();
+    }
+    return "本账号的角色不能对该诉求执行「" + step.label() + "」";
+  }
+
+  /** The case's hash when {@code p} sees it; 404 otherwise (also when there is no such case). */
+  private Future<Map<String, String>> visible(Principal p, String id) {
+    return problems.load(id).compose(h -> {
+      if (h.isEmpty()) {
+        return Future.failedFuture(ProblemException.notFound("没有编号为 " + id + " 的诉求"));
+      }
+      Future<String> liaison = ProblemAccess.needsLiaison(p)
+          ? enterprises.load(h.get("uscc")).map(StoredEnterprise::liaisonId)
+          : Future.succeededFuture(null);
+      return liaison.compose(l -> ProblemAccess.sees(p, h, l) ? Future.succeededFuture(h)
+          : Future.failedFuture(ProblemException.notFound("没有编号为 " + id + " 的诉求")));
+    });
+  }
+
+  private static String trimmed(String s) {
+    return s == null ? null : s.strip();
+  }
+}

@@ -1,0 +1,166 @@
+package cn.enterprisegrid.problem;
+
+import cn.enterprisegrid.changes.Change;
+import cn.enterprisegrid.changes.ChangeFeed;
+import cn.enterprisegrid.store.Hashes;
+import cn.enterprisegrid.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.redis.client.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps this node's {@link ProblemIndex} (and the open cases of {@link SimilarProblems}) in step
+ * with Redis. A worker verticle: the Lucene calls block. With no commit it first notes the stream's
+ * newest id, copies every case (ids are dense, from {@code problems:seq}, so no key scan), then
+ * follows the {@code changes} stream from there, reloading the cases named by {@code problem*}
+ * events (an upsert is idempotent, so a change applied twice is harmless).
+ */
+public final class ProblemIndexer extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemIndexer.class);
+  static final long COMMIT_INTERVAL_MS = 1000;
+  private static final int COPY_BATCH = 500;
+
+  private final String redisUrl;
+  private final ProblemIndex index;
+  private final SimilarProblems similar;
+  private Store store;
+  private ChangeFeed feed;
+  private String uncommitted;
+  private long lastCommit;
+  private long timer = -1;
+  private volatile String applied;
+
+  /** {@code similar} may be null (a node that offers no duplicate detection). */
+  public ProblemIndexer(String redisUrl, ProblemIndex index, SimilarProblems similar) {
+    this.redisUrl = redisUrl;
+    this.index = index;
+    this.similar = similar;
+  }
+
+  @Override
+  public Future<?> start() {
+    store = Store.connect(vertx, redisUrl);
+    feed = new ChangeFeed(vertx, store.client(), 1000, 1000);
+    Future<String> position = index.lastChangeId().map(Future::succeededFuture).orElseGet(this::copyAll);
+    position.onSuccess(from -> {
+      LOG.info("problem index: {} cases, following changes after {}", index.size(), from);
+      applied = from;
+      feed.follow(from, this::apply);
+      timer = vertx.setPeriodic(COMMIT_INTERVAL_MS, t -> commitIfDue());
+    }).onFailure(err -> LOG.error("problem index could not be rebuilt from Redis", err));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    feed.stop();
+    vertx.cancelTimer(timer);
+    if (uncommitted != null) {
+      index.commit(uncommitted);
+      if (similar != null) {
+        similar.commit();
+      }
+    }
+    return store.close();
+  }
+
+  /** The id of the last change visible in the index, or null while it is being rebuilt. */
+  public String applied() {
+    return applied;
+  }
+
+  private Future<String> copyAll() {
+    return store.api().xrevrange(List.of(ChangeFeed.STREAM, "+", "-", "COUNT", "1"))
+        .map(r -> r == null || r.size() == 0 ? "0-0" : r.get(0).get(0).toString())
+        .compose(position -> store.api().get(ProblemKeys.SEQUENCE)
+            .compose(seq -> copy(1, seq == null ? 0 : Long.parseLong(seq.toString())))
+            .map(position))
+        .onSuccess(position -> {
+          index.commit(position);
+          if (similar != null) {
+            similar.commit();
+          }
+        });
+  }
+
+  private Future<Void> copy(long from, long last) {
+    if (from > last) {
+      return Future.succeededFuture();
+    }
+    List<String> ids = new ArrayList<>();
+    for (long i = from; i <= last && ids.size() < COPY_BATCH; i++) {
+      ids.add(String.valueOf(i));
+    }
+    return upsert(ids).compose(v -> copy(from + ids.size(), last));
+  }
+
+  private Future<Void> apply(List<Change> batch) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Change c : batch) {
+      if (c.kind() != null && c.kind().startsWith("problem") && c.id() != null) {
+        ids.add(c.id());
+      }
+    }
+    String last = batch.get(batch.size() - 1).streamId();
+    Future<Void> done = ids.isEmpty() ? Future.succeededFuture() : upsert(new ArrayList<>(ids));
+    return done.onSuccess(v -> {
+      index.refresh();
+      applied = last;
+      uncommitted = last;
+      commitIfDue();
+    });
+  }
+
+  private Future<Void> upsert(List<String> ids) {
+    List<Future<Response>> loads = new ArrayList<>();
+    ids.forEach(id -> loads.add(store.api().hgetall(ProblemKeys.problem(id))));
+    return Future.all(loads).map(all -> {
+      for (int i = 0; i < ids.size(); i++) {
+        Map<String, String> h = Hashes.flat(all.resultAt(i));
+        if (h.isEmpty()) {
+          index.delete(ids.get(i));
+          if (similar != null) {
+            similar.closed(ids.get(i));
+          }
+          continue;
+        }
+        index.upsert(h);
+        if (similar != null) {
+          feedSimilar(h);
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Open, unmerged cases are candidates for "possibly the same"; the others leave. */
+  private void feedSimilar(Map<String, String> h) {
+    ProblemStatus status = ProblemStatus.valueOf(h.get("status"));
+    if (status.open() && status != ProblemStatus.RESOLVED && status != ProblemStatus.RATED
+        && !h.containsKey("mergedInto")) {
+      similar.open(new SimilarProblems.Entry(h.get("id"), h.get("uscc"), h.get("category"), h.get("township"),
+          h.getOrDefault("title", ""), h.getOrDefault("description", "")));
+    } else {
+      similar.closed(h.get("id"));
+    }
+  }
+
+  private void commitIfDue() {
+    if (uncommitted != null && System.currentTimeMillis() - lastCommit >= COMMIT_INTERVAL_MS) {
+      index.commit(uncommitted);
+      if (similar != null) {
+        similar.commit();
+      }
+      uncommitted = null;
+      lastCommit = System.currentTimeMillis();
+    }
+  }
+}
