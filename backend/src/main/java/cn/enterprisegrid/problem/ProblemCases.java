@@ -73,9 +73,13 @@ public final class ProblemCases {
       }
       List<String> attachments = new ArrayList<>();
       JsonArray given = body.getJsonArray("attachments", new JsonArray());
+      if (given.size() > 20) {
+        return Future.failedFuture(ProblemException.invalid("/attachments", "附件不能超过 20 个"));
+      }
       given.forEach(a -> attachments.add(String.valueOf(a)));
       return problems.file(new ProblemStore.Intake(uscc, township, source, body.getString("category"),
-          trimmed(body.getString("title")), trimmed(body.getString("description")), attachments,
+          trimmed(ProblemConsoleRoutes.text(body, "title", 100)),
+          trimmed(ProblemConsoleRoutes.text(body, "description", 5000)), attachments,
           body.getBoolean("anonymous", false)), p.actor());
     });
   }
@@ -141,7 +145,9 @@ public final class ProblemCases {
     }
     return switch (p.role()) {
       case GRID_ADMIN -> ADMIN_STEPS.contains(step) && !(step == Step.TRANSFER && a.acceptTransfer());
-      case DEPT_HANDLER -> step == Step.TRANSFER && a.acceptTransfer() ? ProblemAccess.receiving(p, h)
+      // the accountable department may "accept" too: the store then answers that no transfer is pending
+      case DEPT_HANDLER -> step == Step.TRANSFER && a.acceptTransfer()
+          ? ProblemAccess.receiving(p, h) || ProblemAccess.accountable(p, h)
           : DEPARTMENT_STEPS.contains(step) && ProblemAccess.accountable(p, h);
       case ENTERPRISE -> step == Step.RATE;
       default -> false;

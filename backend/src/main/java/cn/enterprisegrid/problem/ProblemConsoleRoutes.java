@@ -43,27 +43,27 @@ public final class ProblemConsoleRoutes {
     routes.operation("listProblems", guard.roles(Role.GRID_ADMIN, READERS), this::list);
     routes.operation("getProblem", guard.roles(Role.GRID_ADMIN, READERS),
         ctx -> json(ctx, 200, cases.get(Guard.principal(ctx), ctx.pathParam("id"))));
-    step(routes, "acceptProblem", Step.ACCEPT, b -> StepArgs.note(b.getString("note")));
-    step(routes, "rejectProblem", Step.REJECT, b -> StepArgs.note(b.getString("reason")));
+    step(routes, "acceptProblem", Step.ACCEPT, b -> StepArgs.note(text(b, "note", 2000)));
+    step(routes, "rejectProblem", Step.REJECT, b -> StepArgs.note(text(b, "reason", 500)));
     step(routes, "dispatchProblem", Step.DISPATCH, ProblemConsoleRoutes::dispatch);
-    step(routes, "reportProblemProgress", Step.PROGRESS, b -> StepArgs.note(b.getString("note")));
-    step(routes, "resolveProblem", Step.RESOLVE, b -> StepArgs.note(b.getString("resolution")));
+    step(routes, "reportProblemProgress", Step.PROGRESS, b -> StepArgs.note(text(b, "note", 2000)));
+    step(routes, "resolveProblem", Step.RESOLVE, b -> StepArgs.note(text(b, "resolution", 5000)));
     step(routes, "transferProblem", Step.TRANSFER,
-        b -> StepArgs.transfer(b.getString("department"), b.getString("reason")));
+        b -> StepArgs.transfer(text(b, "department", 60), text(b, "reason", 500)));
     step(routes, "acceptProblemTransfer", Step.TRANSFER, b -> StepArgs.receive());
     step(routes, "suspendProblem", Step.SUSPEND, ProblemConsoleRoutes::suspend);
     step(routes, "resumeProblem", Step.RESUME, b -> StepArgs.none());
     step(routes, "extendProblem", Step.EXTEND,
-        b -> StepArgs.extend(b.getInteger("workingDays"), b.getString("reason")));
-    step(routes, "reopenProblem", Step.REOPEN, b -> StepArgs.note(b.getString("reason")));
-    step(routes, "closeProblem", Step.CLOSE, b -> StepArgs.note(b.getString("note")));
+        b -> extend(b));
+    step(routes, "reopenProblem", Step.REOPEN, b -> StepArgs.note(text(b, "reason", 500)));
+    step(routes, "closeProblem", Step.CLOSE, b -> StepArgs.note(text(b, "note", 2000)));
     step(routes, "verifyProblem", Step.VERIFY, ProblemConsoleRoutes::verify);
-    step(routes, "mergeProblem", Step.MERGE, b -> StepArgs.note(b.getString("into")));
+    step(routes, "mergeProblem", Step.MERGE, b -> StepArgs.note(text(b, "into", 12)));
   }
 
   private void step(ContractRoutes routes, String op, Step step, Function<JsonObject, StepArgs> args) {
     Handler<RoutingContext> h = ctx -> {
-      JsonObject body = ctx.body().length() == 0 ? new JsonObject() : Bodies.object(ctx);
+      JsonObject body = ctx.body().buffer() == null || ctx.body().length() == 0 ? new JsonObject() : Bodies.object(ctx);
       json(ctx, 200, cases.step(Guard.principal(ctx), ctx.pathParam("id"), step, args.apply(body)));
     };
     routes.operation(op, guard.roles(Role.GRID_ADMIN, ACTORS), h);
@@ -86,29 +86,62 @@ public final class ProblemConsoleRoutes {
   }
 
   private static StepArgs dispatch(JsonObject b) {
-    String complexity = b.getString("complexity");
-    return StepArgs.dispatch(b.getString("department"), complexity == null ? null : Complexity.valueOf(complexity),
-        b.getString("handler"), b.getString("note"));
+    String complexity = text(b, "complexity", 20);
+    Complexity c = null;
+    if (complexity != null) {
+      try {
+        c = Complexity.valueOf(complexity);
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.invalid("/complexity", "复杂程度须为 ORDINARY（一般）或 COMPLEX（复杂）");
+      }
+    }
+    return StepArgs.dispatch(text(b, "department", 60), c, text(b, "handler", 60), text(b, "note", 1000));
   }
 
   /** The two grounds of a suspension (涉法涉诉, 等待企业) lead its reason, so every reader sees why the clock stopped. */
   private static StepArgs suspend(JsonObject b) {
-    String reason = b.getString("reason");
-    String kind = b.getString("kind");
+    String reason = text(b, "reason", 500);
+    String kind = text(b, "kind", 30);
     if (reason == null || reason.isBlank()) {
       throw ProblemException.invalid("/reason", "挂起须说明理由");
     }
     String ground = kind == null ? "" : switch (kind) {
       case "LEGAL_PROCEEDINGS" -> "涉法涉诉：";
       case "AWAITING_FIRM" -> "等待企业：";
-      default -> "";
+      case "OTHER" -> "";
+      default -> throw ProblemException.invalid("/kind", "挂起原因须为 LEGAL_PROCEEDINGS（涉法涉诉）、AWAITING_FIRM（等待企业）或 OTHER");
     };
     return StepArgs.note(ground + reason);
   }
 
+  private static StepArgs extend(JsonObject b) {
+    Integer days = b.getInteger("workingDays");
+    if (days == null || days < 1 || days > 60) {
+      throw ProblemException.invalid("/workingDays", "延期为 1 到 60 个工作日");
+    }
+    return StepArgs.extend(days, text(b, "reason", 500));
+  }
+
   private static StepArgs verify(JsonObject b) {
-    String outcome = b.getString("outcome");
-    return StepArgs.verify(outcome == null ? null : Lifecycle.VerifyOutcome.valueOf(outcome), b.getString("note"));
+    String outcome = text(b, "outcome", 20);
+    Lifecycle.VerifyOutcome o = null;
+    if (outcome != null) {
+      try {
+        o = Lifecycle.VerifyOutcome.valueOf(outcome);
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.invalid("/outcome", "核实结果须为 RECTIFY（整改）或 EXPLAINED（已解释）");
+      }
+    }
+    return StepArgs.verify(o, text(b, "note", 1000));
+  }
+
+  /** A string member of at most {@code max} characters (422 naming it when longer), null when absent. */
+  static String text(JsonObject b, String field, int max) {
+    String v = b.getString(field);
+    if (v != null && v.length() > max) {
+      throw ProblemException.invalid("/" + field, field + " 不能超过 " + max + " 个字");
+    }
+    return v;
   }
 
   private static String blankToNull(String s) {

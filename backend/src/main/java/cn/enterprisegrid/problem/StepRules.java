@@ -52,10 +52,12 @@ final class StepRules {
         set.put("reason", a.note());
       }
       case DISPATCH -> {
-        require(a.department(), "/department", "请填写承办部门");
+        String department = a.department() != null ? a.department()
+            : categories.byCode(h.get("category")).map(Category::defaultDepartment).orElse(null);
+        require(department, "/department", "请填写承办部门");
         Complexity complexity = a.complexity() == null ? Complexity.ORDINARY : a.complexity();
         c = c.dispatched(today, complexity, levels, cal);
-        set.put("department", a.department());
+        set.put("department", department);
         set.put("complexity", complexity.name());
         del.add("pendingDepartment");
         if (a.handler() != null) {
@@ -64,7 +66,7 @@ final class StepRules {
         } else {
           del.add("handler");
         }
-        detail.put("department", a.department());
+        detail.put("department", department);
         detail.put("complexity", complexity.name());
         draw = true;
       }

@@ -44,6 +44,7 @@ final class MiniProgramWalk extends Walk {
     policies();
     grid();
     notifications();
+    problems();
     shared();
   }
 
@@ -203,5 +204,51 @@ final class MiniProgramWalk extends Walk {
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  void problems() {
+    JsonObject in = new JsonObject().put("category", "LABOUR").put("title", "招工难")
+        .put("description", "扩产需要招聘一线技术工人五十名").put("attachments", new JsonArray().add("att-1"))
+        .put("anonymous", true);
+    sample("mpFileProblem", HttpMethod.POST, "/mp/v1/problems", firm, in, 201);
+    String id = calls.get(calls.size() - 1).body().replaceAll("(?s).*?\"id\":\"([0-9]+)\".*", "$1");
+    call("mpFileProblem", HttpMethod.POST, "/mp/v1/problems", firm, in.copy().put("colour", "red"), 400, true);
+    call("mpFileProblem", HttpMethod.POST, "/mp/v1/problems", firm, in.copy().put("category", "KING"), 422, false);
+    // a liaison files for its own firms only
+    String notHis = app.get("/api/v1/enterprises?region=330824116&limit=50", admin).bodyAsJsonObject()
+        .getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("uscc"))
+        .filter(u -> !liaisonFirms().contains(u)).findFirst().orElseThrow();
+    call("mpFileProblem", HttpMethod.POST, "/mp/v1/problems", liaison, in.copy().put("uscc", notHis), 422, false);
+    call("mpFileProblem", HttpMethod.POST, "/mp/v1/problems", liaison, in.copy().put("uscc", liaisonFirms().get(0)),
+        201, false);
+    notExercised.computeIfAbsent("mpFileProblem", k -> new java.util.TreeMap<>()).put(409,
+        "only when the acceptance deadline reaches a year the calendar lacks; ProblemStoreTest provokes it");
+
+    sample("mpListProblems", HttpMethod.GET, "/mp/v1/problems?page=1&pageSize=10", firm, null, 200);
+    call("mpListProblems", HttpMethod.GET, "/mp/v1/problems?page=0", firm, null, 400, true);
+    sample("mpGetProblem", HttpMethod.GET, "/mp/v1/problems/" + id, firm, null, 200);
+    call("mpGetProblem", HttpMethod.GET, "/mp/v1/problems/999999999", firm, null, 404, false);
+    call("mpGetProblem", HttpMethod.GET, "/mp/v1/problems/" + id, app.login("kh.firm02", PASSWORD), null, 404, false);
+
+    String rate = "/mp/v1/problems/" + id + "/rating";
+    JsonObject level = new JsonObject().put("level", "SATISFIED").put("comment", "办理及时");
+    call("mpRateProblem", HttpMethod.POST, rate, firm, level, 409, false);
+    String handler = app.login("kh.rsj.handler", PASSWORD);
+    for (String[] step : new String[][] {{"accept", null}, {"dispatch", "{\"department\":\"开化县人力资源和社会保障局\"}"},
+        {"resolve", "{\"resolution\":\"已推荐专场招聘会\"}"}}) {
+      String token = "resolve".equals(step[0]) ? handler : admin;
+      int status = app.post("/api/v1/problems/" + id + "/" + step[0], token,
+          step[1] == null ? null : new JsonObject(step[1])).statusCode();
+      assertThat(status).as(step[0]).isEqualTo(200);
+    }
+    call("mpRateProblem", HttpMethod.POST, rate, firm, level.copy().put("level", "GOOD"), 422, false);
+    call("mpRateProblem", HttpMethod.POST, rate, firm, level.copy().put("stars", 5), 400, true);
+    call("mpRateProblem", HttpMethod.POST, "/mp/v1/problems/999999999/rating", firm, level, 404, false);
+    sample("mpRateProblem", HttpMethod.POST, rate, firm, level, 200);
+  }
+
+  List<String> liaisonFirms() {
+    return app.get("/mp/v1/liaison/firms", liaison).bodyAsJsonObject().getJsonArray("items").stream()
+        .map(o -> ((JsonObject) o).getString("uscc")).toList();
   }
 }
