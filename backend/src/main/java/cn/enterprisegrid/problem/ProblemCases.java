@@ -147,7 +147,8 @@ public final class ProblemCases {
       case GRID_ADMIN -> ADMIN_STEPS.contains(step) && !(step == Step.TRANSFER && a.acceptTransfer());
       // the accountable department may "accept" too: the store then answers that no transfer is pending
       case DEPT_HANDLER -> step == Step.TRANSFER && a.acceptTransfer()
-          ? ProblemAccess.receiving(p, h) || ProblemAccess.accountable(p, h)
+          ? ProblemAccess.receiving(p, h)
+              || ProblemAccess.accountable(p, h) && h.getOrDefault("pendingDepartment", "").isEmpty()
           : DEPARTMENT_STEPS.contains(step) && ProblemAccess.accountable(p, h);
       case ENTERPRISE -> step == Step.RATE;
       default -> false;
@@ -157,6 +158,9 @@ public final class ProblemCases {
   private static String refusal(Principal p, Map<String, String> h, Step step) {
     if (p.has(Role.DEPT_HANDLER) && ProblemAccess.receiving(p, h)) {
       return "转办尚未接收，本部门还不能" + step.label();
+    }
+    if (p.has(Role.DEPT_HANDLER) && step == Step.TRANSFER && ProblemAccess.accountable(p, h)) {
+      return "转办须由接收部门（" + h.get("pendingDepartment") + "）接收";
     }
     return "本账号的角色不能对该诉求执行「" + step.label() + "」";
   }
