@@ -163,6 +163,11 @@ public final class Backend {
     return enterpriseIndex;
   }
 
+  /** This node's listing index of problems (derived from Redis). */
+  public ProblemIndex problemIndex() {
+    return opened.problems();
+  }
+
   /** This node's catalog of published policies. */
   public PolicyCatalog policyCatalog() {
     return catalog;

@@ -17,12 +17,20 @@ import java.util.Map;
 /**
  * The working-day calendar: the bundled schedules ({@link Schedules#bundled()}) with the years an
  * administrator put into Redis on top (hash {@code calendar:YEAR}, one field per listed date). A
- * year in Redis replaces the bundled one of the same year. Read on each call (a few KB).
+ * year in Redis replaces the bundled one of the same year. Every deadline reads it, so it is held for
+ * {@link #HOLD_MS} after a read (a year put on another node is counted within that time; a put on
+ * this store is counted at once).
  */
 public final class CalendarStore {
   private static final List<YearSchedule> BUNDLED = Schedules.bundled();
 
+  /** How long a read calendar is reused. */
+  static final long HOLD_MS = 5_000;
+
   private final Store store;
+  private volatile Held held;
+
+  private record Held(WorkingCalendar calendar, long readAt) {}
 
   public CalendarStore(Store store) {
     this.store = store;
@@ -46,12 +54,22 @@ public final class CalendarStore {
     List<String> keys = AuditKeys.with(List.of(CalendarKeys.year(year), CalendarKeys.YEARS),
         AuditKeys.journal(actor, CalendarKeys.target(year)));
     return store.script("calendar_put", keys, List.of(String.valueOf(year), rows.encode(), actor))
+        .onComplete(r -> held = null)
         .compose(r -> r.ok() ? Future.succeededFuture(new JsonObject().put("year", year).put("days", rows.size()))
             : Future.failedFuture(ProblemException.conflict(r.error(), r.detail())));
   }
 
-  /** The bundled years merged with the ones held in Redis. */
+  /** The bundled years merged with the ones held in Redis (as read at most {@link #HOLD_MS} ago). */
   public Future<WorkingCalendar> calendar() {
+    Held h = held;
+    long now = System.currentTimeMillis();
+    if (h != null && now - h.readAt() < HOLD_MS) {
+      return Future.succeededFuture(h.calendar());
+    }
+    return read().onSuccess(cal -> held = new Held(cal, now));
+  }
+
+  private Future<WorkingCalendar> read() {
     return store.api().smembers(CalendarKeys.YEARS).compose(members -> {
       List<Integer> years = new ArrayList<>();
       members.forEach(m -> years.add(Integer.parseInt(m.toString())));

@@ -87,6 +87,7 @@ public final class ProblemIndexer extends VerticleBase {
           index.commit(position);
           if (similar != null) {
             similar.commit();
+            similar.refresh();
           }
         });
   }
@@ -113,6 +114,9 @@ public final class ProblemIndexer extends VerticleBase {
     Future<Void> done = ids.isEmpty() ? Future.succeededFuture() : upsert(new ArrayList<>(ids));
     return done.onSuccess(v -> {
       index.refresh();
+      if (similar != null) {
+        similar.refresh();
+      }
       applied = last;
       uncommitted = last;
       commitIfDue();

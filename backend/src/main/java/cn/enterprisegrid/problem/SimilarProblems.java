@@ -63,7 +63,7 @@ public final class SimilarProblems implements Closeable {
     }
   }
 
-  /** Adds or replaces an open problem. */
+  /** Adds or replaces an open problem (visible to searches after {@link #refresh}). */
   public void open(Entry e) {
     Document doc = new Document();
     doc.add(new StringField("id", e.id(), Field.Store.YES));
@@ -75,17 +75,15 @@ public final class SimilarProblems implements Closeable {
     doc.add(new StoredField("words", String.join(" ", words(e.title() + " " + e.description()))));
     try {
       writer.updateDocument(new Term("id", e.id()), doc);
-      searchers.maybeRefreshBlocking();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
   }
 
-  /** Removes a problem that closed, was rejected or merged. */
+  /** Removes a problem that closed, was rejected or merged (after {@link #refresh}). */
   public void closed(String id) {
     try {
       writer.deleteDocuments(new Term("id", id));
-      searchers.maybeRefreshBlocking();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
@@ -157,6 +155,18 @@ public final class SimilarProblems implements Closeable {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  /**
+   * Makes the writes so far visible to {@link #similarTo} (a refresh per write would cost more
+   * than the write: the indexer refreshes once per batch of changes).
+   */
+  public void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Makes what was written durable (the index is derived: rebuilt from Redis when lost). */

@@ -29,6 +29,7 @@ class SimilarProblemsTest {
     index.open(entry("P2", "91330824MA2A000002", "融资", HUABU, "贷款审批慢", "银行贷款审批周期长，流动资金紧张"));
     index.open(entry("P3", "91330824MA2A000003", "水电气", MAJIN, "工业园区停电频繁", "园区供电线路老化，停电影响生产"));
 
+    index.refresh();
     List<SimilarProblems.Match> m = index.similarTo(entry("P4", "91330824MA2A000004", "水电气", HUABU,
         "园区经常停电", "供电线路老化导致停电，影响企业生产"));
     assertThat(m).extracting(SimilarProblems.Match::id).as("same category and township only").containsExactly("P1");
@@ -38,6 +39,7 @@ class SimilarProblemsTest {
   @Test
   void theSameFirmsOpenProblemMatchesAcrossCategories() {
     index.open(entry("P1", "91330824MA2A000001", "用地", HUABU, "厂房扩建用地指标", "扩建厂房需要新增用地指标，审批未通过"));
+    index.refresh();
     List<SimilarProblems.Match> m = index.similarTo(entry("P2", "91330824MA2A000001", "审批", MAJIN,
         "扩建厂房用地审批", "厂房扩建用地指标审批进展缓慢"));
     assertThat(m).extracting(SimilarProblems.Match::id).containsExactly("P1");
@@ -46,9 +48,11 @@ class SimilarProblemsTest {
   @Test
   void unrelatedTextAndClosedProblemsAreNotProposed() {
     index.open(entry("P1", "91330824MA2A000001", "水电气", HUABU, "工业园区停电频繁", "园区供电线路老化，停电影响生产"));
+    index.refresh();
     assertThat(index.similarTo(entry("P2", "91330824MA2A000002", "水电气", HUABU, "自来水水压不足", "厂区自来水水压低，锅炉补水困难")))
         .isEmpty();
     index.closed("P1");
+    index.refresh();
     assertThat(index.similarTo(entry("P3", "91330824MA2A000003", "水电气", HUABU, "园区停电频繁", "供电线路老化停电影响生产")))
         .isEmpty();
   }
@@ -57,6 +61,7 @@ class SimilarProblemsTest {
   void aProblemIsNotItsOwnDuplicate() {
     SimilarProblems.Entry e = entry("P1", "91330824MA2A000001", "水电气", HUABU, "工业园区停电频繁", "园区供电线路老化，停电影响生产");
     index.open(e);
+    index.refresh();
     assertThat(index.similarTo(e)).isEmpty();
   }
 }
