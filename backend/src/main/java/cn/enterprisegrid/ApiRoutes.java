@@ -129,10 +129,11 @@ public final class ApiRoutes implements HttpVerticle.Routes {
     RedemptionConsoleRoutes redemptionRoutes = new RedemptionConsoleRoutes(policies, redemptions, guard);
 
     CalendarStore calendars = new CalendarStore(store);
+    Categories categories = Categories.from(settings.source());
     CalendarConsoleRoutes calendarRoutes = new CalendarConsoleRoutes(calendars, guard);
     ProblemCases problemCases = new ProblemCases(vertx, store,
-        new ProblemStore(store, calendars, Categories.DEFAULTS, Clock.systemUTC()), enterprises, problemIndex);
-    ProblemConsoleRoutes problemRoutes = new ProblemConsoleRoutes(problemCases, Categories.DEFAULTS, guard);
+        new ProblemStore(store, calendars, categories, Clock.systemUTC()), enterprises, problemIndex);
+    ProblemConsoleRoutes problemRoutes = new ProblemConsoleRoutes(problemCases, categories, guard);
 
     EnterpriseMiniProgramRoutes mpEnterprise = new EnterpriseMiniProgramRoutes(enterprises, invitations, tokens);
     VisitMiniProgramRoutes mpVisits = new VisitMiniProgramRoutes(new Visits(grid, enterprises));

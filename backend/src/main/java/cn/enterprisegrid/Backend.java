@@ -17,6 +17,7 @@ import cn.enterprisegrid.policy.PolicyCatalog;
 import cn.enterprisegrid.policy.PolicyFeed;
 import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.index.PolicySearchIndex;
+import cn.enterprisegrid.problem.Categories;
 import cn.enterprisegrid.problem.ProblemClock;
 import cn.enterprisegrid.problem.ProblemIndex;
 import cn.enterprisegrid.problem.ProblemIndexer;
@@ -127,7 +128,7 @@ public final class Backend {
                 workers.add(0, problemIndexId);
                 // the problems' deadlines: warnings and breaches, each fired once across nodes
                 return vertx.deployVerticle(new ProblemClock(settings.redisUrl(), Clock.systemUTC(),
-                    ProblemClock.PERIOD_MS));
+                    ProblemClock.PERIOD_MS, Categories.from(settings.source())));
               })
               .compose(clockId -> {
                 workers.add(0, clockId);

@@ -1,5 +1,9 @@
 package cn.enterprisegrid.problem;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,44 @@ public record Categories(List<Category> all) {
       throw new IllegalArgumentException("at least one category is needed");
     }
     all = List.copyOf(all);
+  }
+
+  /**
+   * The categories a deployment configures: {@code PROBLEM_CATEGORIES}, a JSON array of {@code
+   * {code, label, department, levels?}} ({@code levels} as {@link ServiceLevels}' members, e.g.
+   * {@code {"acceptDays":1,"firstReportDays":3,"ordinaryDays":7,"complexDays":22,"warnShare":0.75,
+   * "verifyDays":5,"autoCloseDays":5}}; absent members take the 13710 rule's), or the defaults.
+   *
+   * @throws IllegalArgumentException naming the entry when one is malformed (start-up fails)
+   */
+  public static Categories from(JsonObject settings) {
+    Object raw = settings.getValue("PROBLEM_CATEGORIES");
+    if (raw == null || raw.toString().isBlank()) {
+      return DEFAULTS;
+    }
+    JsonArray list = raw instanceof JsonArray a ? a : new JsonArray(raw.toString());
+    List<Category> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonObject c = list.getJsonObject(i);
+      try {
+        out.add(new Category(c.getString("code"), c.getString("label"), c.getString("department"),
+            levels(c.getJsonObject("levels"))));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("PROBLEM_CATEGORIES[" + i + "]: " + e.getMessage(), e);
+      }
+    }
+    return new Categories(out);
+  }
+
+  private static ServiceLevels levels(JsonObject l) {
+    if (l == null) {
+      return null;
+    }
+    ServiceLevels d = ServiceLevels.RULE_13710;
+    return new ServiceLevels(l.getInteger("acceptDays", d.acceptDays()),
+        l.getInteger("firstReportDays", d.firstReportDays()), l.getInteger("ordinaryDays", d.ordinaryDays()),
+        l.getInteger("complexDays", d.complexDays()), l.getDouble("warnShare", d.warnShare()),
+        l.getInteger("verifyDays", d.verifyDays()), l.getInteger("autoCloseDays", d.autoCloseDays()));
   }
 
   public Optional<Category> byCode(String code) {

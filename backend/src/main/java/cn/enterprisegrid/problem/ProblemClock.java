@@ -28,21 +28,28 @@ public final class ProblemClock extends AbstractVerticle {
   private final String redisUrl;
   private final Clock clock;
   private final long periodMs;
+  private final Categories categories;
   private Store store;
   private ProblemStore problems;
   private long timer = -1;
   private boolean busy;
 
   public ProblemClock(String redisUrl, Clock clock, long periodMs) {
+    this(redisUrl, clock, periodMs, Categories.DEFAULTS);
+  }
+
+  /** A clock counting each case's deadlines by the service levels of {@code categories}. */
+  public ProblemClock(String redisUrl, Clock clock, long periodMs, Categories categories) {
     this.redisUrl = redisUrl;
     this.clock = clock;
     this.periodMs = periodMs;
+    this.categories = categories;
   }
 
   @Override
   public void start() {
     store = Store.connect(vertx, redisUrl);
-    problems = new ProblemStore(store, new CalendarStore(store), Categories.DEFAULTS, clock);
+    problems = new ProblemStore(store, new CalendarStore(store), categories, clock);
     timer = vertx.setPeriodic(periodMs, t -> poll());
   }
 
