@@ -89,12 +89,27 @@ public final class ContractRoutes {
       }
       Set<String> mediaTypes = streamed.get(op.getOperationId());
       ParameterCheck fast = mediaTypes == null ? ParameterCheck.compile(op) : null;
+      BodyCheck fastBody = mediaTypes == null && fast == null ? BodyCheck.compile(op, contract) : null;
       Route route = router.route(op.getHttpMethod(), toVertxPath(op.getOpenAPIPath()));
       if (fast != null) {
         compiled.add(op.getOperationId());
         route.handler(ctx -> {
           ctx.put(VALIDATED, fast.check(ctx));
           ctx.next();
+        });
+      } else if (fastBody != null) {
+        compiled.add(op.getOperationId());
+        route.handler(ctx -> {
+          ValidatedRequest valid = fastBody.check(ctx);
+          if (valid != null) {
+            ctx.put(VALIDATED, valid);
+            ctx.next();
+            return;
+          }
+          validate(ctx, op, null).onSuccess(v -> {
+            ctx.put(VALIDATED, v);
+            ctx.next();
+          }).onFailure(ctx::fail);
         });
       } else {
         route.handler(ctx -> validate(ctx, op, mediaTypes)

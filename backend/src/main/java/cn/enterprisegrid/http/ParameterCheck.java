@@ -44,9 +44,11 @@ final class ParameterCheck {
 
   /** The check of {@code op}, or null when the generic validator must handle it. */
   static ParameterCheck compile(Operation op) {
-    if (op.getRequestBody() != null) {
-      return null;
-    }
+    return op.getRequestBody() != null ? null : parameters(op);
+  }
+
+  /** The check of {@code op}'s parameters alone (its body, if any, is checked elsewhere), or null. */
+  static ParameterCheck parameters(Operation op) {
     List<Check> checks = new ArrayList<>();
     for (Parameter p : op.getParameters()) {
       if (p.getIn() != Location.PATH && p.getIn() != Location.QUERY) {

@@ -34,8 +34,9 @@ class ParameterCheckTest {
     console.contract().operations().forEach(op -> routes.operation(op.getOperationId(), ctx -> { }));
     routes.mount(Router.router(vertx));
     assertThat(routes.compiledChecks()).contains("getEnterprise", "listEnterprises", "getPolicy", "queryAudit");
-    assertThat(routes.compiledChecks()).as("operations with a body keep the generic validator")
-        .doesNotContain("consoleLogin", "createPolicy", "importEnterprises");
+    assertThat(routes.compiledChecks()).as("a JSON body is checked by a validator built once (BodyCheck)")
+        .contains("consoleLogin", "createPolicy", "fileProblem", "dispatchProblem");
+    assertThat(routes.compiledChecks()).as("a streamed body is the handler's").doesNotContain("importEnterprises");
   }
 
   @Test
