@@ -5,26 +5,15 @@ import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
 import cn.enterprisegrid.auth.Tokens;
+import cn.enterprisegrid.bench.InProcessBackend;
 import cn.enterprisegrid.config.ChinaTime;
-import cn.enterprisegrid.config.Settings;
-import cn.enterprisegrid.demo.DemoEnterprises;
-import cn.enterprisegrid.enterprise.EnterpriseStore;
-import cn.enterprisegrid.enterprise.EnterpriseValidator;
-import cn.enterprisegrid.mp.testsupport.TestRedis;
-import cn.enterprisegrid.policyindex.profile.Enterprise;
-import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -50,23 +39,15 @@ public final class PolicyBenchmark {
     int applications = Math.min(firms, args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
     int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 64;
 
-    TestRedis redis = TestRedis.start();
-    Vertx vertx = Vertx.vertx();
-    Path data = Files.createTempDirectory("bench-policy");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
     // the notification sender is off: its fan-out to 100 k firms is measured by bench-notify.sh and
     // would compete for the two cores here; the apply script still enqueues each grant's notice
-    Settings settings = Settings.from(new JsonObject().put("HTTP_PORT", port).put("DATA_DIR", data.toString())
-        .put("ADMIN_PASSWORD", "bench-pass-2026").put("NOTIFY_ENABLED", "false")).withRedisUrl(redis.url());
-    Backend backend = Backend.start(vertx, settings, null, false).await();
-    WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
-        .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(concurrency));
-    RedisAPI api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
-    try {
-      String admin = login(http, "admin", "bench-pass-2026");
+    try (InProcessBackend app = InProcessBackend.start("bench-policy", concurrency, new JsonObject())) {
+      Backend backend = app.backend;
+      WebClient http = app.http;
+      RedisAPI api = app.api;
+      Vertx vertx = app.vertx;
+      Path data = app.data;
+      String admin = login(http, "admin", InProcessBackend.ADMIN_PASSWORD);
       for (String u : List.of("bench.author", "bench.reviewer")) {
         http.post("/api/v1/accounts").putHeader("Authorization", "Bearer " + admin).sendJsonObject(new JsonObject()
             .put("username", u).put("password", "bench-pass-2026").put("role", "POLICY_AUTHOR")
@@ -76,7 +57,7 @@ public final class PolicyBenchmark {
       String reviewer = login(http, "bench.reviewer", "bench-pass-2026");
 
       long r0 = System.nanoTime();
-      List<String> usccs = register(vertx, redis.url(), firms);
+      List<String> usccs = app.registerFirms(firms, 7);
       double registerS = (System.nanoTime() - r0) / 1e9;
       while (backend.enterpriseIndex().size() < firms) {
         if (System.nanoTime() - r0 > 600e9) {
@@ -136,10 +117,6 @@ public final class PolicyBenchmark {
       System.out.printf("| pool after | %s |%n", pool.encode());
       System.out.printf("| applications stored / ledger entries | %,d / %,d |%n", apps, ledger);
       System.out.printf("| totals correct | %s |%n", correct ? "yes" : "NO");
-    } finally {
-      backend.stop().await();
-      vertx.close().await();
-      redis.close();
     }
   }
 
@@ -163,38 +140,6 @@ public final class PolicyBenchmark {
           }
           return lane(http, policy, bearer, next, granted, refused, other);
         });
-  }
-
-  private static List<String> register(Vertx vertx, String redisUrl, int n) {
-    Store store = Store.connect(vertx, redisUrl);
-    EnterpriseStore enterprises = new EnterpriseStore(store);
-    DemoEnterprises gen = new DemoEnterprises(7);
-    List<String> regions = gen.regions("330824");
-    EnterpriseValidator validator = EnterpriseValidator.standard();
-    LocalDate today = ChinaTime.today();
-    List<String> ids = new ArrayList<>(n);
-    List<Future<?>> inFlight = new ArrayList<>();
-    List<Enterprise> batch = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    while (ids.size() < n) {
-      Enterprise e = validator.record(gen.inCounty("330824", regions), today).enterprise();
-      if (!seen.add(e.uscc())) {
-        continue; // random codes collide now and then at 100 k; a firm is registered once
-      }
-      ids.add(e.uscc());
-      batch.add(e);
-      if (batch.size() == 500 || ids.size() == n) {
-        inFlight.add(enterprises.registryBatch(batch, "bench", null));
-        batch = new ArrayList<>();
-        if (inFlight.size() == 2) {
-          Future.all(inFlight).await();
-          inFlight.clear();
-        }
-      }
-    }
-    Future.all(inFlight).await();
-    store.close();
-    return ids;
   }
 
   private static JsonObject policy(String title, String mode, double amount, double pool) {

@@ -5,34 +5,17 @@ import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
 import cn.enterprisegrid.auth.Tokens;
-import cn.enterprisegrid.config.ChinaTime;
-import cn.enterprisegrid.config.Settings;
-import cn.enterprisegrid.demo.DemoEnterprises;
-import cn.enterprisegrid.enterprise.EnterpriseStore;
-import cn.enterprisegrid.enterprise.EnterpriseValidator;
-import cn.enterprisegrid.mp.testsupport.TestRedis;
-import cn.enterprisegrid.policyindex.profile.Enterprise;
+import cn.enterprisegrid.bench.InProcessBackend;
 import cn.enterprisegrid.problem.ProblemKeys;
-import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -53,23 +36,12 @@ public final class IntakeBenchmark {
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
     int firms = args.length > 2 ? Integer.parseInt(args[2]) : 3_000;
 
-    TestRedis redis = TestRedis.start();
-    Vertx vertx = Vertx.vertx();
-    Path data = Files.createTempDirectory("bench-intake");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    // the notification sender is off: it would compete for the two cores; the scripts still enqueue
-    Settings settings = Settings.from(new JsonObject().put("HTTP_PORT", port).put("DATA_DIR", data.toString())
-        .put("ADMIN_PASSWORD", "bench-pass-2026").put("NOTIFY_ENABLED", "false")).withRedisUrl(redis.url());
-    Backend backend = Backend.start(vertx, settings, null, false).await();
-    WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
-        .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(concurrency));
-    RedisAPI api = RedisAPI.api(Redis.createClient(vertx, redis.url()));
-    try {
-      List<String> usccs = register(vertx, redis.url(), firms);
-      Tokens tokens = new Tokens(vertx, Tokens.loadOrCreateSecret(data, null), Duration.ofHours(2));
+    try (InProcessBackend app = InProcessBackend.start("bench-intake", concurrency, new JsonObject())) {
+      Backend backend = app.backend;
+      WebClient http = app.http;
+      RedisAPI api = app.api;
+      List<String> usccs = app.registerFirms(firms, 11);
+      Tokens tokens = new Tokens(app.vertx, Tokens.loadOrCreateSecret(app.data, null), Duration.ofHours(2));
       List<String> bearer = new ArrayList<>(firms);
       for (String u : usccs) {
         bearer.add(tokens.issue(new Principal("wx:b-" + u, Role.ENTERPRISE, new Scope(null, null, null, u), "b-" + u)));
@@ -108,10 +80,6 @@ public final class IntakeBenchmark {
           + "(index caught up %.2f s after the last answer) |%n", stored, listed, backend.problemIndex().size(),
           indexLagS);
       System.out.printf("| every acknowledged case stored once and indexed | %s |%n", correct ? "yes" : "NO");
-    } finally {
-      backend.stop().await();
-      vertx.close().await();
-      redis.close();
     }
   }
 
@@ -154,31 +122,5 @@ public final class IntakeBenchmark {
 
   private static double ms(long[] sorted, double q) {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
-  }
-
-  private static List<String> register(Vertx vertx, String redisUrl, int n) {
-    Store store = Store.connect(vertx, redisUrl);
-    EnterpriseStore enterprises = new EnterpriseStore(store);
-    DemoEnterprises gen = new DemoEnterprises(11);
-    List<String> regions = gen.regions("330824");
-    EnterpriseValidator validator = EnterpriseValidator.standard();
-    LocalDate today = ChinaTime.today();
-    List<String> ids = new ArrayList<>(n);
-    Set<String> seen = new HashSet<>();
-    List<Enterprise> batch = new ArrayList<>();
-    while (ids.size() < n) {
-      Enterprise e = validator.record(gen.inCounty("330824", regions), today).enterprise();
-      if (!seen.add(e.uscc())) {
-        continue;
-      }
-      ids.add(e.uscc());
-      batch.add(e);
-      if (batch.size() == 500 || ids.size() == n) {
-        enterprises.registryBatch(batch, "bench", null).await();
-        batch = new ArrayList<>();
-      }
-    }
-    store.close();
-    return ids;
   }
 }
