@@ -17,6 +17,12 @@ public final class ProblemKeys {
   /** Case id scored by the epoch ms its earliest running deadline passed (what is overdue now). */
   public static final String OVERDUE = "problems:overdue";
 
+  /**
+   * Merge targets whose merged cases have a step to follow, scored by the epoch ms of the step: the
+   * store follows at once; the clock picks up what a crash left behind.
+   */
+  public static final String FOLLOW = "problems:follow";
+
   private ProblemKeys() {}
 
   /** The case hash. */

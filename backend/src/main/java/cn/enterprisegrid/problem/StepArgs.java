@@ -1,46 +1,74 @@
 package cn.enterprisegrid.problem;
 
 /**
- * What a step carries besides its name: a note (progress, reason, resolution), the department and
- * complexity of a dispatch or transfer, the working days of an extension, the rating, the outcome
- * of a verification. {@code acceptTransfer} marks the receiving department's acceptance of a
- * pending {@link Step#TRANSFER}.
+ * What a step carries besides its name: a note (progress, reason, resolution, appeal reason,
+ * decision), the department and complexity of a dispatch or transfer, the working days of an
+ * extension, the rating, the outcome of a verification, the case a {@link Step#MERGE} joins and
+ * whether an {@link Step#APPEAL_DECISION} upholds the appeal. {@code acceptTransfer} and {@code
+ * declineTransfer} are the receiving department's answer to a pending {@link Step#TRANSFER}. Build
+ * them with the factories below (the routes do).
  */
 public record StepArgs(String note, String department, Complexity complexity, Integer workingDays, Rating rating,
-    Lifecycle.VerifyOutcome outcome, boolean acceptTransfer) {
+    Lifecycle.VerifyOutcome outcome, boolean acceptTransfer, boolean declineTransfer, String into, Boolean upheld) {
 
   public static StepArgs none() {
-    return new StepArgs(null, null, null, null, null, null, false);
+    return new StepArgs(null, null, null, null, null, null, false, false, null, null);
   }
 
   /** A progress note, a rejection's or suspension's reason, a resolution, a closing remark. */
   public static StepArgs note(String note) {
-    return new StepArgs(note, null, null, null, null, null, false);
+    return new StepArgs(note, null, null, null, null, null, false, false, null, null);
   }
 
   public static StepArgs dispatch(String department, Complexity complexity) {
-    return new StepArgs(null, department, complexity, null, null, null, false);
+    return new StepArgs(null, department, complexity, null, null, null, false, false, null, null);
   }
 
   /** A transfer proposed to {@code department} (the current one stays accountable meanwhile). */
   public static StepArgs transfer(String department, String reason) {
-    return new StepArgs(reason, department, null, null, null, null, false);
+    return new StepArgs(reason, department, null, null, null, null, false, false, null, null);
   }
 
   /** The receiving department accepts the pending transfer: it becomes accountable. */
   public static StepArgs receive() {
-    return new StepArgs(null, null, null, null, null, null, true);
+    return new StepArgs(null, null, null, null, null, null, true, false, null, null);
+  }
+
+  /**
+   * The receiving department refuses the pending transfer ({@code reason} required): the proposal
+   * is cleared and the first department stays accountable.
+   */
+  public static StepArgs decline(String reason) {
+    return new StepArgs(reason, null, null, null, null, null, false, true, null, null);
   }
 
   public static StepArgs extend(int workingDays, String reason) {
-    return new StepArgs(reason, null, null, workingDays, null, null, false);
+    return new StepArgs(reason, null, null, workingDays, null, null, false, false, null, null);
   }
 
   public static StepArgs rate(Rating rating, String comment) {
-    return new StepArgs(comment, null, null, null, rating, null, false);
+    return new StepArgs(comment, null, null, null, rating, null, false, false, null, null);
   }
 
   public static StepArgs verify(Lifecycle.VerifyOutcome outcome, String note) {
-    return new StepArgs(note, null, null, null, null, outcome, false);
+    return new StepArgs(note, null, null, null, null, outcome, false, false, null, null);
+  }
+
+  /** {@link Step#MERGE}: this case follows case {@code into} from now on ({@code {"into": ID}}). */
+  public static StepArgs merge(String into) {
+    return new StepArgs(null, null, null, null, null, null, false, false, into, null);
+  }
+
+  /** {@link Step#APPEAL}: the department appeals the current rating ({@code {"reason"}}). */
+  public static StepArgs appeal(String reason) {
+    return new StepArgs(reason, null, null, null, null, null, false, false, null, null);
+  }
+
+  /**
+   * {@link Step#APPEAL_DECISION}: a grid admin decides the pending appeal ({@code {"upheld",
+   * "note"}}); an upheld appeal excludes the rating from the satisfaction rate.
+   */
+  public static StepArgs decide(boolean upheld, String note) {
+    return new StepArgs(note, null, null, null, null, null, false, false, null, upheld);
   }
 }
