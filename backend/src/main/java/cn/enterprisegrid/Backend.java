@@ -111,11 +111,14 @@ public final class Backend {
               .compose(matchId -> {
                 workers.add(0, matchId);
                 // the problems' deadlines: warnings and breaches, each fired once across nodes
-                return vertx.deployVerticle(new ProblemClock(settings.redisUrl(), Clock.systemUTC(),
-                    ProblemClock.PERIOD_MS));
+                return ProblemClock.enabled(settings.source())
+                    ? vertx.deployVerticle(new ProblemClock(settings.redisUrl(), Clock.systemUTC(), ProblemClock.PERIOD_MS))
+                    : Future.succeededFuture(null);
               })
               .compose(clockId -> {
-                workers.add(0, clockId);
+                if (clockId != null) {
+                  workers.add(0, clockId);
+                }
                 NotifySettings notify = NotifySettings.from(settings.source());
                 return (notify.enabled()
                       ? vertx.deployVerticle(

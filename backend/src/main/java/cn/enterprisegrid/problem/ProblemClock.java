@@ -37,6 +37,14 @@ public final class ProblemClock extends AbstractVerticle {
   private long timer = -1;
   private boolean busy;
 
+  /**
+   * Whether this node runs the clock ({@code PROBLEM_CLOCK_ENABLED}, default true): off e.g. for
+   * tests that step cases at fixed past instants and run clocks of their own.
+   */
+  public static boolean enabled(io.vertx.core.json.JsonObject settings) {
+    return !"false".equalsIgnoreCase(String.valueOf(settings.getValue("PROBLEM_CLOCK_ENABLED", "true")));
+  }
+
   public ProblemClock(String redisUrl, Clock clock, long periodMs) {
     this.redisUrl = redisUrl;
     this.clock = clock;

@@ -261,6 +261,10 @@ final class StepRules {
       c = c.resumed(today, cal);
       del.add("beforeSuspension");
     }
+    if (next != ProblemStatus.REOPENED) {
+      // dispatched or resolved again: the target's new round supersedes a verification of its own
+      c = c.verified();
+    }
     if (next == ProblemStatus.RESOLVED) {
       c = c.resolved();
       resolved(set, lead.getString("note"), now, today, levels(h, categories), cal);
