@@ -27,6 +27,16 @@ public final class ProblemIntake {
     this.similar = similar;
   }
 
+  /** Files cases without candidates (no index of open cases at hand, e.g. the demo loader). */
+  public static ProblemIntake withoutCandidates(ProblemStore store) {
+    return new ProblemIntake(null, store, null);
+  }
+
+  /** The store it files into. */
+  public ProblemStore store() {
+    return store;
+  }
+
   /** Files {@code in} as {@code actor} with its possibly same open cases; answers the case's view. */
   public Future<JsonObject> file(ProblemStore.Intake in, String actor) {
     if (similar == null || in.title() == null || in.description() == null || in.uscc() == null
