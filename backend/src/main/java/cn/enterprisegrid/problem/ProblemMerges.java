@@ -57,7 +57,7 @@ final class ProblemMerges {
       if (into.equals(h.get("mergedInto"))) {
         // merged already (a retry after a crash, or twice): only what may be missing is done
         return link(into, target, id, actor, now).compose(r -> "stale".equals(r.error()) && n < ProblemStore.ATTEMPTS
-            ? merge(id, a, actor, n + 1) : follow(into).compose(x -> s.view(id, now)));
+            ? merge(id, a, actor, n + 1) : follow(into).compose(x -> s.answer(id, now)));
       }
       try {
         StepRules.apply(h, Step.MERGE, a, cal, s.categories(), now);
@@ -85,7 +85,7 @@ final class ProblemMerges {
             .recover(err -> (linked ? unlink(into, id, actor) : Future.<ScriptResult>succeededFuture(null))
                 .compose(x -> Future.failedFuture(err)))
             .compose(v -> follow(into))
-            .compose(x -> s.view(id, s.clock().instant()));
+            .compose(x -> s.answer(id, s.clock().instant()));
       });
     });
   }

@@ -54,18 +54,22 @@ public final class ProblemStore {
   private final Clock clock;
   /** Whether a step on a merge target has its merged cases follow at once (off: a simulated crash). */
   private final boolean following;
+  /** Whether filings and steps answer the case's view (off: a bulk loader's store answers {@code {id}}). */
+  private final boolean views;
   private final ProblemMerges merges;
 
   public ProblemStore(Store store, CalendarStore calendars, Categories categories, Clock clock) {
-    this(store, calendars, categories, clock, true);
+    this(store, calendars, categories, clock, true, true);
   }
 
-  private ProblemStore(Store store, CalendarStore calendars, Categories categories, Clock clock, boolean following) {
+  private ProblemStore(Store store, CalendarStore calendars, Categories categories, Clock clock, boolean following,
+      boolean views) {
     this.store = store;
     this.calendars = calendars;
     this.categories = categories;
     this.clock = clock;
     this.following = following;
+    this.views = views;
     this.merges = new ProblemMerges(this);
   }
 
@@ -76,12 +80,20 @@ public final class ProblemStore {
 
   /** The same store reading the time from {@code other}. */
   public ProblemStore at(Clock other) {
-    return new ProblemStore(store, calendars, categories, other, following);
+    return new ProblemStore(store, calendars, categories, other, following, views);
+  }
+
+  /**
+   * The same store for bulk loading (the demo): filings and steps answer {@code {id}} only, no
+   * view is read and built.
+   */
+  public ProblemStore answeringIds() {
+    return new ProblemStore(store, calendars, categories, clock, following, false);
   }
 
   /** The same store leaving merged cases to follow later ({@link #follow}): a crash between the two, for tests. */
   ProblemStore withoutFollowing() {
-    return new ProblemStore(store, calendars, categories, clock, false);
+    return new ProblemStore(store, calendars, categories, clock, false, views);
   }
 
   Store store() {
@@ -157,7 +169,7 @@ public final class ProblemStore {
             String.valueOf(now.toEpochMilli()), payload(id, ProblemStatus.SUBMITTED, 1, category.code(), in.uscc(), "", "")
                 .encode(), ProblemKeys.target(id));
         return store.script("problem_file", keys, args)
-            .compose(r -> r.ok() ? view(id, now) : Future.failedFuture(ProblemException.conflict(r.error(), r.detail())));
+            .compose(r -> r.ok() ? answer(id, now) : Future.failedFuture(ProblemException.conflict(r.error(), r.detail())));
       });
     });
   }
@@ -204,7 +216,7 @@ public final class ProblemStore {
         if (r.ok()) {
           boolean leads = r.json().getBoolean("leads", false);
           return (leads && following ? merges.follow(id).otherwise(0) : Future.succeededFuture(0))
-              .compose(x -> view(id, now));
+              .compose(x -> answer(id, now));
         }
         if ("stale".equals(r.error()) && n < ATTEMPTS) {
           RETRIES.incrementAndGet();
@@ -366,6 +378,11 @@ public final class ProblemStore {
       Response entries = both.resultAt(1);
       return ProblemView.of(h, entries, categories, now);
     });
+  }
+
+  /** What a filing or step answers: the view, or only the id ({@link #answeringIds()}). */
+  Future<JsonObject> answer(String id, Instant now) {
+    return views ? view(id, now) : Future.succeededFuture(new JsonObject().put("id", id));
   }
 
   /** Who a breach counts against: the department accountable now, or the township's intake before dispatch. */
