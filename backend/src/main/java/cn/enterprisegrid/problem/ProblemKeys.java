@@ -5,8 +5,8 @@ import cn.enterprisegrid.enterprise.EnterpriseKeys;
 /**
  * Redis keys of the problem loop (docs/problems.md): one hash tag {@code {c:ID}} per case, so a
  * case's hash and history stay one slot under Redis Cluster; the firm's list lives under the firm's
- * tag ({@link EnterpriseKeys#problems}). Not the visits' provisional {@code problem:ID} hashes
- * ({@code visit.VisitKeys}), which have no tag.
+ * tag ({@link EnterpriseKeys#problems}). A visit's problems are cases too (their ids kept on the
+ * visit).
  */
 public final class ProblemKeys {
   /** Counter of case ids. */

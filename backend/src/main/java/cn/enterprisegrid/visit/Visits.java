@@ -152,10 +152,6 @@ public final class Visits {
   record Request(String uscc, Mode mode, long at, Double lat, Double lon, String notes, List<Heard> problems,
       JsonObject corrections, JsonArray policiesExplained) {}
 
-  static Request parse(JsonObject b) {
-    return parse(b, Categories.DEFAULTS);
-  }
-
   static Request parse(JsonObject b, Categories categories) {
     List<FieldError> errors = new ArrayList<>();
     Mode mode = null;
