@@ -102,8 +102,12 @@ final class ProblemMerges {
         .add("follower").add(follower);
     List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(into), ProblemKeys.history(into)),
         AuditKeys.journal(actor, ProblemKeys.target(into)));
+    JsonObject change = payload(into, target, status, version);
+    if (!change.getJsonArray("merged").contains(follower)) {
+      change.getJsonArray("merged").add(follower);
+    }
     return s.store().script("problem_link", keys, List.of(into, target.get("version"), follower, history.encode(),
-        actor, ProblemKeys.target(into), payload(into, target, status, version).encode()));
+        actor, ProblemKeys.target(into), change.encode()));
   }
 
   private Future<ScriptResult> unlink(String into, String follower, String actor) {
