@@ -42,8 +42,10 @@ import cn.enterprisegrid.problem.Categories;
 import cn.enterprisegrid.problem.ProblemCases;
 import cn.enterprisegrid.problem.ProblemConsoleRoutes;
 import cn.enterprisegrid.problem.ProblemIndex;
+import cn.enterprisegrid.problem.ProblemIntake;
 import cn.enterprisegrid.problem.ProblemMiniProgramRoutes;
 import cn.enterprisegrid.problem.ProblemStore;
+import cn.enterprisegrid.problem.SimilarProblems;
 import cn.enterprisegrid.redemption.RedemptionConsoleRoutes;
 import cn.enterprisegrid.redemption.Redemptions;
 import cn.enterprisegrid.store.Store;
@@ -75,11 +77,12 @@ public final class ApiRoutes implements HttpVerticle.Routes {
   private final ViewCache views;
   private final NotifySettings notifySettings;
   private final ProblemIndex problemIndex;
+  private final SimilarProblems similarProblems;
 
   /** {@code metrics} may be null when the Vertx instance has no Micrometer metrics. */
   public ApiRoutes(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics,
       EnterpriseIndex enterpriseIndex, PolicyCatalog catalog, ViewCache views, NotifySettings notifySettings,
-      ProblemIndex problemIndex) {
+      ProblemIndex problemIndex, SimilarProblems similarProblems) {
     this.settings = settings;
     this.jwtSecret = jwtSecret;
     this.metrics = metrics;
@@ -88,6 +91,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
     this.views = views;
     this.notifySettings = notifySettings;
     this.problemIndex = problemIndex;
+    this.similarProblems = similarProblems;
   }
 
   @Override
@@ -131,12 +135,13 @@ public final class ApiRoutes implements HttpVerticle.Routes {
     CalendarStore calendars = new CalendarStore(store);
     Categories categories = Categories.from(settings.source());
     CalendarConsoleRoutes calendarRoutes = new CalendarConsoleRoutes(calendars, guard);
-    ProblemCases problemCases = new ProblemCases(vertx, store,
-        new ProblemStore(store, calendars, categories, Clock.systemUTC()), enterprises, problemIndex);
+    ProblemIntake intake = new ProblemIntake(vertx, new ProblemStore(store, calendars, categories, Clock.systemUTC()),
+        similarProblems);
+    ProblemCases problemCases = new ProblemCases(vertx, store, intake, enterprises, problemIndex);
     ProblemConsoleRoutes problemRoutes = new ProblemConsoleRoutes(problemCases, categories, guard);
 
     EnterpriseMiniProgramRoutes mpEnterprise = new EnterpriseMiniProgramRoutes(enterprises, invitations, tokens);
-    VisitMiniProgramRoutes mpVisits = new VisitMiniProgramRoutes(new Visits(grid, enterprises));
+    VisitMiniProgramRoutes mpVisits = new VisitMiniProgramRoutes(new Visits(grid, enterprises, intake, categories));
     NotifyMiniProgramRoutes mpNotifications = new NotifyMiniProgramRoutes(store, notifySettings);
     PolicyMiniProgramRoutes mpPolicies = new PolicyMiniProgramRoutes(vertx, catalog, policies, enterprises,
         redemptions);

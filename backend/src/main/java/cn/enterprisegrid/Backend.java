@@ -127,11 +127,15 @@ public final class Backend {
               .compose(problemIndexId -> {
                 workers.add(0, problemIndexId);
                 // the problems' deadlines: warnings and breaches, each fired once across nodes
-                return vertx.deployVerticle(new ProblemClock(settings.redisUrl(), Clock.systemUTC(),
-                    ProblemClock.PERIOD_MS, Categories.from(settings.source())));
+                return ProblemClock.enabled(settings.source())
+                    ? vertx.deployVerticle(new ProblemClock(settings.redisUrl(), Clock.systemUTC(), ProblemClock.PERIOD_MS,
+                        Categories.from(settings.source())))
+                    : Future.succeededFuture(null);
               })
               .compose(clockId -> {
-                workers.add(0, clockId);
+                if (clockId != null) {
+                  workers.add(0, clockId);
+                }
                 NotifySettings notify = NotifySettings.from(settings.source());
                 return (notify.enabled()
                       ? vertx.deployVerticle(
@@ -139,7 +143,7 @@ public final class Backend {
                       : Future.<String>succeededFuture(null))
                   .compose(notifyId -> vertx.deployVerticle(
                       () -> new HttpVerticle(settings, () -> new ApiRoutes(settings, opened.secret(), metrics,
-                          opened.index(), opened.catalog(), views, notify, opened.problems())),
+                          opened.index(), opened.catalog(), views, notify, opened.problems(), opened.similar())),
                       new DeploymentOptions().setInstances(Math.max(1, settings.httpInstances())))
                   .map(httpId -> new Backend(vertx, settings, opened, workers, httpId))
                   .map(b -> {

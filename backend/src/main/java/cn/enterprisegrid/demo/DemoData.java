@@ -76,7 +76,9 @@ public final class DemoData {
         // the grid indexes the demo firms, so it comes after them
         .compose(v -> once("grid", () -> new DemoGrid(vertx, store).load()))
         // published last: the match sets and 免申即享 grants then see the firms and their liaisons
-        .compose(v -> once("policies", () -> new DemoPolicies(store).load()));
+        .compose(v -> once("policies", () -> new DemoPolicies(store).load()))
+        // the firms' problems, filed and worked at instants of the past weeks
+        .compose(v -> once("problems", () -> new DemoProblems(store).load()));
   }
 
   /**

@@ -128,10 +128,10 @@ final class DemoGrid {
               JsonObject args = new JsonObject().put("uscc", u).put("liaisonId", l).put("mode", mode).put("at", at)
                   .put("location", mode.equals("ONSITE") ? "{\"demo\":true}" : "")
                   .put("distance", mode.equals("ONSITE") ? String.valueOf(far ? 800 + random.nextInt(3000) : random.nextInt(200)) : "")
-                  .put("flagged", far).put("notes", "了解企业生产经营情况，宣传惠企政策")
-                  .put("problems", random.nextInt(8) == 0
-                      ? new JsonArray().add(new JsonObject().put("text", List.of("招工难", "融资难", "用地指标紧张", "物流成本高")
-                          .get(random.nextInt(4))).put("category", "经营")) : new JsonArray())
+                  .put("flagged", far).put("notes", "了解企业生产经营情况，宣传惠企政策" + (random.nextInt(8) == 0
+                      ? "；企业反映" + List.of("招工难", "融资难", "用地指标紧张", "物流成本高").get(random.nextInt(4)) : ""))
+                  // the demo's problems are cases of their own part (DemoProblems)
+                  .put("problems", new JsonArray())
                   .put("corrections", "[]");
               all.add(Visits.record(store, "demo", now, args));
             }

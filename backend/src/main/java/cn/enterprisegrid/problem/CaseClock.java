@@ -81,6 +81,15 @@ public record CaseClock(Deadline accept, Deadline firstReport, Deadline resolve,
     return new CaseClock(accept, firstReport, resolve, met(verify), suspendedSince, suspendedWorkingDays);
   }
 
+  /**
+   * The clock of a case merged into another ({@code mergedInto}): its own accept, report and
+   * resolve deadlines no longer run (the target's do the work); the verification of its own firm's
+   * bad rating still does. Only a view for scoring and overdue: the stored clock keeps its dates.
+   */
+  public CaseClock following() {
+    return new CaseClock(met(accept), met(firstReport), met(resolve), verify, suspendedSince, suspendedWorkingDays);
+  }
+
   /** The running deadlines (not met), earliest first; none while suspended (the clock stands). */
   public List<Deadline> running() {
     List<Deadline> out = new ArrayList<>();

@@ -77,4 +77,9 @@ public record Categories(List<Category> all) {
   public Optional<Category> byCode(String code) {
     return all.stream().filter(c -> c.code().equals(code)).findFirst();
   }
+
+  /** The category named by its code ({@code LABOUR}) or its label ({@code 用工}), as a visit's problem may. */
+  public Optional<Category> byCodeOrLabel(String name) {
+    return all.stream().filter(c -> c.code().equals(name) || c.label().equals(name)).findFirst();
+  }
 }

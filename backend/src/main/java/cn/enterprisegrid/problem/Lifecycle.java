@@ -41,7 +41,7 @@ public final class Lifecycle {
         }
         yield beforeSuspension;
       }
-      case EXTEND, MERGE -> current;
+      case EXTEND, MERGE, APPEAL, APPEAL_DECISION -> current;
       case RATE -> rating.bad() ? ProblemStatus.REOPENED : ProblemStatus.RATED;
       case VERIFY -> outcome == VerifyOutcome.RECTIFY ? ProblemStatus.DISPATCHED : ProblemStatus.CLOSED;
       case REOPEN -> ProblemStatus.REOPENED;

@@ -29,22 +29,24 @@ import java.util.Set;
 public final class ProblemCases {
   /** Steps a grid admin takes (the intake office: 受理, 交办, 合并, 回访核实, 重启, 关闭). */
   private static final Set<Step> ADMIN_STEPS = EnumSet.of(Step.ACCEPT, Step.REJECT, Step.DISPATCH, Step.MERGE,
-      Step.REOPEN, Step.VERIFY, Step.CLOSE, Step.TRANSFER, Step.EXTEND);
+      Step.REOPEN, Step.VERIFY, Step.CLOSE, Step.TRANSFER, Step.EXTEND, Step.APPEAL_DECISION);
   /** Steps the accountable department's handler takes. */
   private static final Set<Step> DEPARTMENT_STEPS = EnumSet.of(Step.PROGRESS, Step.RESOLVE, Step.SUSPEND,
-      Step.RESUME, Step.TRANSFER, Step.EXTEND);
+      Step.RESUME, Step.TRANSFER, Step.EXTEND, Step.APPEAL);
 
   private final Vertx vertx;
   private final Store store;
   private final ProblemStore problems;
+  private final ProblemIntake intake;
   private final EnterpriseStore enterprises;
   private final ProblemIndex index;
 
-  public ProblemCases(Vertx vertx, Store store, ProblemStore problems, EnterpriseStore enterprises,
+  public ProblemCases(Vertx vertx, Store store, ProblemIntake intake, EnterpriseStore enterprises,
       ProblemIndex index) {
     this.vertx = vertx;
     this.store = store;
-    this.problems = problems;
+    this.intake = intake;
+    this.problems = intake.store();
     this.enterprises = enterprises;
     this.index = index;
   }
@@ -81,7 +83,7 @@ public final class ProblemCases {
         return Future.failedFuture(ProblemException.invalid("/attachments", "附件不能超过 20 个"));
       }
       given.forEach(a -> attachments.add(String.valueOf(a)));
-      return problems.file(new ProblemStore.Intake(uscc, township, source, body.getString("category"),
+      return intake.file(new ProblemStore.Intake(uscc, township, source, body.getString("category"),
           trimmed(ProblemConsoleRoutes.text(body, "title", 100)),
           trimmed(ProblemConsoleRoutes.text(body, "description", 5000)), attachments,
           body.getBoolean("anonymous", false)), p.actor());
@@ -148,15 +150,19 @@ public final class ProblemCases {
       return false;
     }
     return switch (p.role()) {
-      case GRID_ADMIN -> ADMIN_STEPS.contains(step) && !(step == Step.TRANSFER && a.acceptTransfer());
-      // the accountable department may "accept" too: the store then answers that no transfer is pending
-      case DEPT_HANDLER -> step == Step.TRANSFER && a.acceptTransfer()
+      case GRID_ADMIN -> ADMIN_STEPS.contains(step) && !(step == Step.TRANSFER && answersTransfer(a));
+      // the accountable department may "answer" too: the store then says that no transfer is pending
+      case DEPT_HANDLER -> step == Step.TRANSFER && answersTransfer(a)
           ? ProblemAccess.receiving(p, h)
               || ProblemAccess.accountable(p, h) && h.getOrDefault("pendingDepartment", "").isEmpty()
           : DEPARTMENT_STEPS.contains(step) && ProblemAccess.accountable(p, h);
       case ENTERPRISE -> step == Step.RATE;
       default -> false;
     };
+  }
+
+  private static boolean answersTransfer(StepArgs a) {
+    return a.acceptTransfer() || a.declineTransfer();
   }
 
   private static String refusal(Principal p, Map<String, String> h, Step step) {

@@ -58,7 +58,10 @@ public final class ProblemConsoleRoutes {
     step(routes, "reopenProblem", Step.REOPEN, b -> StepArgs.note(text(b, "reason", 500)));
     step(routes, "closeProblem", Step.CLOSE, b -> StepArgs.note(text(b, "note", 2000)));
     step(routes, "verifyProblem", Step.VERIFY, ProblemConsoleRoutes::verify);
-    step(routes, "mergeProblem", Step.MERGE, b -> StepArgs.note(text(b, "into", 12)));
+    step(routes, "mergeProblem", Step.MERGE, b -> StepArgs.merge(text(b, "into", 12)));
+    step(routes, "declineProblemTransfer", Step.TRANSFER, b -> StepArgs.decline(text(b, "reason", 500)));
+    step(routes, "appealProblemRating", Step.APPEAL, b -> StepArgs.appeal(text(b, "reason", 1000)));
+    step(routes, "decideProblemAppeal", Step.APPEAL_DECISION, ProblemConsoleRoutes::decide);
   }
 
   private void step(ContractRoutes routes, String op, Step step, Function<JsonObject, StepArgs> args) {
@@ -133,6 +136,14 @@ public final class ProblemConsoleRoutes {
       }
     }
     return StepArgs.verify(o, text(b, "note", 1000));
+  }
+
+  private static StepArgs decide(JsonObject b) {
+    Boolean upheld = b.getBoolean("upheld");
+    if (upheld == null) {
+      throw ProblemException.invalid("/upheld", "请说明是否支持申诉（upheld: true 或 false）");
+    }
+    return StepArgs.decide(upheld, text(b, "note", 1000));
   }
 
   /** A string member of at most {@code max} characters (422 naming it when longer), null when absent. */

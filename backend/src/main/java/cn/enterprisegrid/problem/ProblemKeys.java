@@ -5,8 +5,8 @@ import cn.enterprisegrid.enterprise.EnterpriseKeys;
 /**
  * Redis keys of the problem loop (docs/problems.md): one hash tag {@code {c:ID}} per case, so a
  * case's hash and history stay one slot under Redis Cluster; the firm's list lives under the firm's
- * tag ({@link EnterpriseKeys#problems}). Not the visits' provisional {@code problem:ID} hashes
- * ({@code visit.VisitKeys}), which have no tag.
+ * tag ({@link EnterpriseKeys#problems}). A visit's problems are cases too (their ids kept on the
+ * visit).
  */
 public final class ProblemKeys {
   /** Counter of case ids. */
@@ -16,6 +16,12 @@ public final class ProblemKeys {
 
   /** Case id scored by the epoch ms its earliest running deadline passed (what is overdue now). */
   public static final String OVERDUE = "problems:overdue";
+
+  /**
+   * Merge targets whose merged cases have a step to follow, scored by the epoch ms of the step: the
+   * store follows at once; the clock picks up what a crash left behind.
+   */
+  public static final String FOLLOW = "problems:follow";
 
   private ProblemKeys() {}
 

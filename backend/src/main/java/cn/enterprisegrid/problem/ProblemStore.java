@@ -30,10 +30,14 @@ import java.util.Set;
  * the next status ({@link Lifecycle#next}) and the next clock ({@link CaseClock}) and runs {@code
  * problem_step.lua} with the version it read; the script writes hash, history, clock score, overdue
  * score and journal atomically, or answers {@code stale} (the step is reloaded and retried, at most
- * {@link #ATTEMPTS} times). The clock's warnings and breaches are {@link #tick} ({@link ProblemClock}).
+ * {@link #ATTEMPTS} times). The clock's warnings, breaches and auto-closes are {@link #tick} ({@link
+ * ProblemClock}). {@link Step#MERGE} and the merged cases' following of their target are {@link
+ * ProblemMerges}'.
  */
 public final class ProblemStore {
   static final int ATTEMPTS = 3;
+  /** The actor of the clock's own steps (auto-close). */
+  static final String SYSTEM = "system";
   /** Steps retried after a stale version, since start (for tests and metrics). */
   static final java.util.concurrent.atomic.AtomicLong RETRIES = new java.util.concurrent.atomic.AtomicLong();
 
@@ -48,21 +52,76 @@ public final class ProblemStore {
   private final CalendarStore calendars;
   private final Categories categories;
   private final Clock clock;
+  /** Whether a step on a merge target has its merged cases follow at once (off: a simulated crash). */
+  private final boolean following;
+  /** Whether filings and steps answer the case's view (off: a bulk loader's store answers {@code {id}}). */
+  private final boolean views;
+  private final ProblemMerges merges;
 
   public ProblemStore(Store store, CalendarStore calendars, Categories categories, Clock clock) {
+    this(store, calendars, categories, clock, true, true);
+  }
+
+  private ProblemStore(Store store, CalendarStore calendars, Categories categories, Clock clock, boolean following,
+      boolean views) {
     this.store = store;
     this.calendars = calendars;
     this.categories = categories;
     this.clock = clock;
+    this.following = following;
+    this.views = views;
+    this.merges = new ProblemMerges(this);
+  }
+
+  /** The store with the default categories, the calendar in Redis and the system clock. */
+  public static ProblemStore standard(Store store) {
+    return new ProblemStore(store, new CalendarStore(store), Categories.DEFAULTS, Clock.systemUTC());
   }
 
   /** The same store reading the time from {@code other}. */
   public ProblemStore at(Clock other) {
-    return new ProblemStore(store, calendars, categories, other);
+    return new ProblemStore(store, calendars, categories, other, following, views);
+  }
+
+  /**
+   * The same store for bulk loading (the demo): filings and steps answer {@code {id}} only, no
+   * view is read and built.
+   */
+  public ProblemStore answeringIds() {
+    return new ProblemStore(store, calendars, categories, clock, following, false);
+  }
+
+  /** The same store leaving merged cases to follow later ({@link #follow}): a crash between the two, for tests. */
+  ProblemStore withoutFollowing() {
+    return new ProblemStore(store, calendars, categories, clock, false, views);
+  }
+
+  Store store() {
+    return store;
+  }
+
+  CalendarStore calendars() {
+    return calendars;
+  }
+
+  Categories categories() {
+    return categories;
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   /** Files a new case, SUBMITTED with its accept deadline; answers its view. */
   public Future<JsonObject> file(Intake in, String actor) {
+    return file(in, actor, new JsonArray());
+  }
+
+  /**
+   * Files a new case with the open cases that may be the same ({@code similar}: {@code [{id,
+   * overlap, sharedWords}]}, see {@link ProblemIntake}), kept on the case for the admin who merges.
+   */
+  public Future<JsonObject> file(Intake in, String actor, JsonArray similar) {
     Category category = categories.byCode(in.category() == null ? "" : in.category()).orElse(null);
     if (category == null) {
       return Future.failedFuture(ProblemException.invalid("/category", "没有这个诉求类别：" + in.category()));
@@ -99,6 +158,9 @@ public final class ProblemStore {
         h.put("filedAt", now.toString());
         h.put("filedBy", actor);
         h.put("updatedAt", now.toString());
+        if (similar != null && !similar.isEmpty()) {
+          h.put("similar", similar.encode());
+        }
         h.put("version", "1");
         JsonArray history = entry("FILE", "提交", actor, now, ProblemStatus.SUBMITTED, in.title());
         List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(id), ProblemKeys.history(id), ProblemKeys.CLOCK,
@@ -108,7 +170,7 @@ public final class ProblemStore {
                 .encode(), ProblemKeys.target(id));
         // the answer is what the script wrote: no second read
         return store.script("problem_file", keys, args)
-            .compose(r -> r.ok() ? Future.succeededFuture(filed(h, history))
+            .compose(r -> r.ok() ? Future.succeededFuture(views ? filed(h, history) : new JsonObject().put("id", id))
                 : Future.failedFuture(ProblemException.conflict(r.error(), r.detail())));
       });
     });
@@ -129,10 +191,23 @@ public final class ProblemStore {
    * 404 when there is no such case, 422 when an argument is missing.
    */
   public Future<JsonObject> step(String id, Step step, StepArgs args, String actor) {
-    return attempt(id, step, args == null ? StepArgs.none() : args, actor, 1);
+    StepArgs a = args == null ? StepArgs.none() : args;
+    if (step == Step.MERGE) {
+      return merges.merge(id, a, actor);
+    }
+    return attempt(id, step, a, actor, 1);
   }
 
-  private Future<JsonObject> attempt(String id, Step step, StepArgs args, String actor, int n) {
+  /**
+   * Brings every case merged into {@code target} to the target's last step that they follow (its
+   * {@code lead}): each its own script run, each once (a follower records the lead's version it
+   * took), so a re-run after a crash changes nothing twice. Answers how many followed now.
+   */
+  public Future<Integer> follow(String target) {
+    return merges.follow(target);
+  }
+
+  Future<JsonObject> attempt(String id, Step step, StepArgs args, String actor, int n) {
     Instant now = clock.instant();
     return Future.all(load(id), calendars.calendar()).compose(both -> {
       Map<String, String> h = both.resultAt(0);
@@ -144,14 +219,15 @@ public final class ProblemStore {
       try {
         ch = StepRules.apply(h, step, args, cal, categories, now);
       } catch (StepRefused e) {
-        return Future.failedFuture(new ProblemException(Problem.of(409, "step-not-allowed", "Step not allowed",
-            e.getMessage()).with(new JsonObject().put("status", e.status().name()).put("step", e.step().name()))));
+        return Future.failedFuture(refused(e));
       } catch (MissingYear e) {
         return Future.failedFuture(missingYear(e));
       }
       return run(id, h, ch, actor, now).compose(r -> {
         if (r.ok()) {
-          return view(id, now);
+          boolean leads = r.json().getBoolean("leads", false);
+          return (leads && following ? merges.follow(id).otherwise(0) : Future.succeededFuture(0))
+              .compose(x -> answer(id, now));
         }
         if ("stale".equals(r.error()) && n < ATTEMPTS) {
           RETRIES.incrementAndGet();
@@ -163,7 +239,12 @@ public final class ProblemStore {
     });
   }
 
-  private Future<ScriptResult> run(String id, Map<String, String> h, Change ch, String actor, Instant now) {
+  /**
+   * Writes {@code ch} on the case read as {@code h} ({@code problem_step.lua}, compare-and-set on
+   * its version). A step its merged cases follow records itself as the case's {@code lead} and
+   * puts the case on {@code problems:follow}; the answer's {@code leads} says so.
+   */
+  Future<ScriptResult> run(String id, Map<String, String> h, Change ch, String actor, Instant now) {
     LocalDate today = LocalDate.ofInstant(now, WorkingCalendar.ZONE);
     Set<String> fired = fired(h);
     Map<String, String> set = new LinkedHashMap<>(ch.set());
@@ -171,19 +252,30 @@ public final class ProblemStore {
     set.put("clock", ClockJson.encode(ch.clock()).encode());
     set.put("updatedAt", now.toString());
     int version = Integer.parseInt(h.get("version")) + 1;
-    String department = set.getOrDefault("department", h.getOrDefault("department", ""));
+    Map<String, String> after = new LinkedHashMap<>(h);
+    ch.del().forEach(after::remove);
+    after.putAll(set);
+    JsonObject lead = StepRules.lead(ch.historyStep(), ch.next(), after, ch.note(), actor, now, version);
+    if (lead != null) {
+      set.put("lead", lead.encode());
+    }
+    boolean leads = lead != null && !StepRules.merged(h).isEmpty();
+    String department = after.getOrDefault("department", "");
     JsonArray history = entry(ch.historyStep(), ch.historyLabel(), actor, now, ch.next(), ch.note());
     ch.detail().forEach((k, v) -> history.add(k).add(v));
+    CaseClock running = effective(after, ch.clock());
     List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(id), ProblemKeys.history(id), ProblemKeys.CLOCK,
-        ProblemKeys.OVERDUE, ProblemKeys.dispatchSequence(today.getYear())),
+        ProblemKeys.OVERDUE, ProblemKeys.dispatchSequence(today.getYear()), ProblemKeys.FOLLOW),
         AuditKeys.journal(actor, ProblemKeys.target(id)));
     List<String> args = List.of(id, h.get("version"), flat(set).encode(), new JsonArray(ch.del()).encode(),
-        score(ClockEvents.next(ch.clock(), fired)), score(overdueSince(ch.clock(), now)), history.encode(), actor,
-        "problem." + ch.historyStep().toLowerCase(), h.get("status"), ch.next().name(), ch.drawDispatch() ? "1" : "0",
-        String.valueOf(today.getYear()),
+        score(earliest(ClockEvents.next(running, fired), autoCloseAt(after))), score(overdueSince(running, now)),
+        history.encode(), actor, "problem." + ch.historyStep().toLowerCase(), h.get("status"), ch.next().name(),
+        ch.drawDispatch() ? "1" : "0", String.valueOf(today.getYear()),
         payload(id, ch.next(), version, h.get("category"), h.get("uscc"), department, h.getOrDefault("dispatchNo", ""))
-            .encode(), ProblemKeys.target(id));
-    return store.script("problem_step", keys, args);
+            .put("mergedInto", after.get("mergedInto")).encode(), ProblemKeys.target(id),
+        leads ? String.valueOf(now.toEpochMilli()) : "");
+    return store.script("problem_step", keys, args).map(r -> r.ok() && leads
+        ? new ScriptResult(ScriptResult.OK, r.json().put("leads", true).encode()) : r);
   }
 
   /**
@@ -197,7 +289,10 @@ public final class ProblemStore {
       if (h.isEmpty() || h.get("clock") == null) {
         return store.api().zrem(List.of(ProblemKeys.CLOCK, id)).map(0);
       }
-      CaseClock c = ClockJson.decode(new JsonObject(h.get("clock")));
+      if (StepRules.autoClose(h, categories, now) != null) {
+        return autoClose(id, 1);
+      }
+      CaseClock c = effective(h, ClockJson.decode(new JsonObject(h.get("clock"))));
       Set<String> fired = fired(h);
       List<ClockEvents.Event> due = ClockEvents.due(c, fired, now);
       String accountable = accountable(h);
@@ -209,9 +304,40 @@ public final class ProblemStore {
       List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(id), ProblemKeys.history(id), ProblemKeys.CLOCK,
           ProblemKeys.OVERDUE, ProblemKeys.breaches(accountable)), AuditKeys.changesOnly());
       List<String> args = List.of(id, h.get("version"), events.encode(),
-          score(ClockEvents.nextAfter(c, fired, due)), score(overdueSince(c, now)), now.toString(), accountable,
+          score(earliest(ClockEvents.nextAfter(c, fired, due), autoCloseAt(h))), score(overdueSince(c, now)),
+          now.toString(), accountable,
           h.getOrDefault("status", ""));
       return store.script("problem_tick", keys, args).map(r -> r.ok() ? r.json().getInteger("fired", 0) : 0);
+    });
+  }
+
+  /**
+   * Closes a RESOLVED case its firm did not rate within the auto-close working days, as {@code
+   * system}, once: a second clock reads the new version (stale, retried) and finds it CLOSED.
+   */
+  private Future<Integer> autoClose(String id, int n) {
+    Instant now = clock.instant();
+    return load(id).compose(h -> {
+      Change ch = h.isEmpty() ? null : StepRules.autoClose(h, categories, now);
+      if (ch == null) {
+        return Future.succeededFuture(0);
+      }
+      return run(id, h, ch, SYSTEM, now).compose(r -> {
+        if ("stale".equals(r.error()) && n < ATTEMPTS) {
+          return autoClose(id, n + 1);
+        }
+        return Future.succeededFuture(r.ok() ? 1 : 0);
+      });
+    });
+  }
+
+  /** The firm's cases still open (not closed or rejected, and not merged into another of its own). */
+  public Future<Long> openOf(String uscc) {
+    return store.api().zrange(List.of(ProblemKeys.ofFirm(uscc), "0", "-1")).compose(ids -> {
+      List<Future<Response>> statuses = new ArrayList<>();
+      ids.forEach(id -> statuses.add(store.api().hget(ProblemKeys.problem(id.toString()), "status")));
+      return Future.all(statuses).map(all -> statuses.stream().map(Future::result)
+          .filter(r -> r != null && ProblemStatus.valueOf(r.toString()).open()).count());
     });
   }
 
@@ -292,7 +418,7 @@ public final class ProblemStore {
     return store.api().hgetall(ProblemKeys.problem(id)).map(Hashes::flat);
   }
 
-  private Future<JsonObject> view(String id, Instant now) {
+  Future<JsonObject> view(String id, Instant now) {
     return Future.all(load(id), store.api().xrange(List.of(ProblemKeys.history(id), "-", "+"))).map(both -> {
       Map<String, String> h = both.resultAt(0);
       if (h.isEmpty()) {
@@ -301,6 +427,11 @@ public final class ProblemStore {
       Response entries = both.resultAt(1);
       return ProblemView.of(h, entries, categories, now);
     });
+  }
+
+  /** What a filing or step answers: the view, or only the id ({@link #answeringIds()}). */
+  Future<JsonObject> answer(String id, Instant now) {
+    return views ? view(id, now) : Future.succeededFuture(new JsonObject().put("id", id));
   }
 
   /** Who a breach counts against: the department accountable now, or the township's intake before dispatch. */
@@ -313,6 +444,28 @@ public final class ProblemStore {
     Set<String> out = new LinkedHashSet<>();
     new JsonArray(h.getOrDefault("fired", "[]")).forEach(x -> out.add(x.toString()));
     return out;
+  }
+
+  /** The clock as it runs: a merged case's own deadlines stand while its target does the work. */
+  static CaseClock effective(Map<String, String> h, CaseClock c) {
+    String into = h.get("mergedInto");
+    return into == null || into.isEmpty() ? c : c.following();
+  }
+
+  /** When the clock closes an unrated RESOLVED case ({@code autoCloseOn}'s end). */
+  static Optional<Instant> autoCloseAt(Map<String, String> h) {
+    String on = h.get("autoCloseOn");
+    return ProblemStatus.RESOLVED.name().equals(h.get("status")) && on != null
+        ? Optional.of(WorkingCalendar.endOf(LocalDate.parse(on))) : Optional.empty();
+  }
+
+  private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+  }
+
+  static ProblemException refused(StepRefused e) {
+    return new ProblemException(Problem.of(409, "step-not-allowed", "Step not allowed", e.getMessage())
+        .with(new JsonObject().put("status", e.status().name()).put("step", e.step().name())));
   }
 
   /** The instant the earliest running deadline passed, when one has by {@code now}. */
@@ -330,7 +483,7 @@ public final class ProblemStore {
     return ("WARN".equals(e.type()) ? "临期预警：" : "超期：") + what + "时限 " + e.deadline().due();
   }
 
-  private static JsonObject payload(String id, ProblemStatus status, int version, String category, String uscc,
+  static JsonObject payload(String id, ProblemStatus status, int version, String category, String uscc,
       String department, String dispatchNo) {
     return new JsonObject().put("id", id).put("status", status.name()).put("version", version)
         .put("category", category).put("uscc", uscc).put("department", department).put("dispatchNo", dispatchNo);
@@ -341,7 +494,7 @@ public final class ProblemStore {
         .add("at").add(at.toString()).add("status").add(status.name()).add("note").add(note == null ? "" : note);
   }
 
-  private static JsonArray flat(Map<String, String> m) {
+  static JsonArray flat(Map<String, String> m) {
     JsonArray out = new JsonArray();
     m.forEach((k, v) -> out.add(k).add(v));
     return out;
@@ -351,7 +504,7 @@ public final class ProblemStore {
     return at.map(t -> String.valueOf(t.toEpochMilli())).orElse("");
   }
 
-  private static ProblemException missingYear(MissingYear e) {
+  static ProblemException missingYear(MissingYear e) {
     return ProblemException.conflict("calendar-missing-year",
         "工作日历中没有 " + e.year() + " 年的节假日安排，无法计算期限；请管理员先导入该年度的国务院安排");
   }

@@ -7,7 +7,11 @@ import io.vertx.redis.client.Response;
 import java.time.Instant;
 import java.util.Map;
 
-/** A case as a person reads it: status and labels in Chinese, deadlines as dates, overdue now, history. */
+/**
+ * A case as a person reads it: status and labels in Chinese, deadlines as dates, overdue now (a
+ * merged case's own deadlines stand), the merge ({@code mergedInto}, {@code merged}), the possibly
+ * same cases found at filing ({@code similar}), the rating's appeals, history.
+ */
 final class ProblemView {
   private ProblemView() {}
 
@@ -39,16 +43,21 @@ final class ProblemView {
     if (h.get("extensionRequest") != null) {
       out.put("extensionRequest", new JsonObject(h.get("extensionRequest")));
     }
-    for (String f : new String[] {"reason", "resolution", "resolvedAt"}) {
+    for (String f : new String[] {"reason", "resolution", "resolvedAt", "ratedAt", "autoCloseOn", "autoClosedAt",
+        "mergedInto", "mergedAt"}) {
       if (h.get(f) != null) {
         out.put(f, h.get(f));
       }
     }
+    out.put("merged", new JsonArray(h.getOrDefault("merged", "[]")))
+        .put("similar", new JsonArray(h.getOrDefault("similar", "[]")))
+        .put("appeals", new JsonArray(h.getOrDefault("appeals", "[]")))
+        .put("ratingExcluded", "1".equals(h.get("ratingExcluded")));
     out.put("deadlines", new JsonObject().put("accept", due(c.accept())).put("firstReport", due(c.firstReport()))
         .put("resolve", due(c.resolve())).put("verify", due(c.verify())));
     out.put("suspendedSince", c.suspendedSince() == null ? null : c.suspendedSince().toString())
         .put("suspendedWorkingDays", c.suspendedWorkingDays())
-        .put("overdue", c.overdue(now));
+        .put("overdue", ProblemStore.effective(h, c).overdue(now));
     out.put("fired", ProblemStore.fired(h).stream().toList());
     JsonArray items = new JsonArray();
     if (history != null) {

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * A step of a problem's lifecycle and the statuses it may be taken from. The next status of most
  * steps is fixed; {@link #RESUME} returns to the status before the suspension, {@link #RATE}
- * depends on the rating and {@link #VERIFY} on its outcome (see {@link Lifecycle}).
+ * depends on the rating and {@link #VERIFY} on its outcome (see {@link Lifecycle}). {@link #MERGE},
+ * {@link #APPEAL} and {@link #APPEAL_DECISION} keep the status.
  */
 public enum Step {
   ACCEPT("受理", EnumSet.of(ProblemStatus.SUBMITTED)),
@@ -23,7 +24,12 @@ public enum Step {
   REOPEN("重启", EnumSet.of(ProblemStatus.RESOLVED, ProblemStatus.RATED, ProblemStatus.CLOSED)),
   CLOSE("关闭", EnumSet.of(ProblemStatus.RESOLVED, ProblemStatus.RATED)),
   MERGE("合并", EnumSet.of(ProblemStatus.SUBMITTED, ProblemStatus.ACCEPTED, ProblemStatus.DISPATCHED,
-      ProblemStatus.IN_PROGRESS, ProblemStatus.SUSPENDED, ProblemStatus.REOPENED));
+      ProblemStatus.IN_PROGRESS, ProblemStatus.SUSPENDED, ProblemStatus.REOPENED)),
+  /** The department appeals the firm's rating (once per rating; see {@link StepRules}). */
+  APPEAL("评价申诉", EnumSet.of(ProblemStatus.RATED, ProblemStatus.REOPENED)),
+  /** A grid admin decides the pending appeal: upheld excludes the rating from the satisfaction rate. */
+  APPEAL_DECISION("申诉裁定", EnumSet.of(ProblemStatus.RATED, ProblemStatus.REOPENED, ProblemStatus.CLOSED,
+      ProblemStatus.DISPATCHED, ProblemStatus.IN_PROGRESS, ProblemStatus.SUSPENDED, ProblemStatus.RESOLVED));
 
   private final String label;
   private final Set<ProblemStatus> from;

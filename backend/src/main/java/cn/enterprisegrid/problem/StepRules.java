@@ -2,22 +2,35 @@ package cn.enterprisegrid.problem;
 
 import cn.enterprisegrid.calendar.WorkingCalendar;
 import cn.enterprisegrid.http.ProblemException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One step on a loaded case: {@link Lifecycle#next} for the status, {@link CaseClock} for the
  * deadlines, and the fields each step records. A transfer is two steps of {@link Step#TRANSFER}:
  * the proposal records {@code pendingDepartment} and leaves status and accountable department as
- * they are; the receiver's acceptance ({@link StepArgs#receive()}) makes it the department.
- * {@link Step#MERGE} is not offered yet.
+ * they are; the receiver accepts ({@link StepArgs#receive()}: it becomes the department) or
+ * declines ({@link StepArgs#decline}: the proposal is cleared). A case merged into another
+ * ({@code mergedInto}) takes only its own firm's steps ({@link #OWN_WHEN_MERGED}); the rest it
+ * follows from its target ({@link #follow}). Appeals: one per rating ({@code ratedAt}), kept in
+ * {@code appeals}; an upheld one sets {@code ratingExcluded}.
  */
 final class StepRules {
+  /** The steps a merged case still takes itself: its firm's rating and what follows from it. */
+  static final Set<Step> OWN_WHEN_MERGED = EnumSet.of(Step.RATE, Step.VERIFY, Step.CLOSE, Step.APPEAL,
+      Step.APPEAL_DECISION, Step.MERGE);
+  /** History steps of a target that its merged cases follow (the ones the firm must hear of). */
+  static final Set<String> LEADS = Set.of("DISPATCH", "TRANSFER_ACCEPT", "RESOLVE", "REOPEN", "VERIFY");
+
   private StepRules() {}
 
   static Change apply(Map<String, String> h, Step step, StepArgs a, WorkingCalendar cal, Categories categories,
@@ -25,8 +38,10 @@ final class StepRules {
     ProblemStatus status = ProblemStatus.valueOf(h.get("status"));
     String before = h.get("beforeSuspension");
     ProblemStatus beforeSuspension = before == null || before.isEmpty() ? null : ProblemStatus.valueOf(before);
-    if (step == Step.MERGE) {
-      throw ProblemException.conflict("step-not-offered", "合并（MERGE）尚未提供");
+    String mergedInto = h.getOrDefault("mergedInto", "");
+    if (!mergedInto.isEmpty() && !OWN_WHEN_MERGED.contains(step)) {
+      throw ProblemException.conflict("merged", "诉求已并入诉求" + mergedInto + "，随其办理，不能单独" + step.label()
+          + "（" + step + "）");
     }
     if (step == Step.RATE && a.rating() == null) {
       throw ProblemException.invalid("/level", "请选择评价等级");
@@ -35,8 +50,8 @@ final class StepRules {
       throw ProblemException.invalid("/outcome", "请填写核实结果（RECTIFY 整改或 EXPLAINED 已解释）");
     }
     ProblemStatus next = Lifecycle.next(status, step, beforeSuspension, a.rating(), a.outcome());
-    CaseClock c = ClockJson.decode(new io.vertx.core.json.JsonObject(h.get("clock")));
-    ServiceLevels levels = categories.byCode(h.get("category")).map(Category::levels).orElse(ServiceLevels.RULE_13710);
+    CaseClock c = ClockJson.decode(new JsonObject(h.get("clock")));
+    ServiceLevels levels = levels(h, categories);
     LocalDate today = LocalDate.ofInstant(now, WorkingCalendar.ZONE);
     Map<String, String> set = new LinkedHashMap<>();
     List<String> del = new ArrayList<>();
@@ -77,8 +92,7 @@ final class StepRules {
       case RESOLVE -> {
         require(a.note(), "/resolution", "请填写办理结果");
         c = c.resolved();
-        set.put("resolution", a.note());
-        set.put("resolvedAt", now.toString());
+        resolved(set, a.note(), now, today, levels, cal);
       }
       case SUSPEND -> {
         require(a.note(), "/reason", "挂起须说明理由");
@@ -117,16 +131,25 @@ final class StepRules {
       }
       case TRANSFER -> {
         String pending = h.getOrDefault("pendingDepartment", "");
-        if (a.acceptTransfer()) {
+        if (a.acceptTransfer() || a.declineTransfer()) {
           if (pending.isEmpty()) {
             throw ProblemException.conflict("no-pending-transfer", "诉求没有待接收的转办");
           }
-          set.put("department", pending);
           del.add("pendingDepartment");
           detail.put("from", h.getOrDefault("department", ""));
-          detail.put("department", pending);
-          historyStep = "TRANSFER_ACCEPT";
-          historyLabel = "接收转办";
+          if (a.acceptTransfer()) {
+            set.put("department", pending);
+            detail.put("department", pending);
+            historyStep = "TRANSFER_ACCEPT";
+            historyLabel = "接收转办";
+          } else {
+            require(a.note(), "/note", "a reason is required to decline a transfer");
+            // refused: the first department stays accountable and the case stays where it was
+            next = status;
+            detail.put("declinedBy", pending);
+            historyStep = "TRANSFER_DECLINE";
+            historyLabel = "拒绝接收转办";
+          }
         } else {
           require(a.department(), "/department", "请填写接收转办的部门");
           if (!pending.isEmpty()) {
@@ -142,12 +165,20 @@ final class StepRules {
       }
       case RATE -> {
         set.put("rating", a.rating().name());
+        set.put("ratedAt", now.toString());
+        // a new rating counts until it is appealed in its turn
+        del.add("ratingExcluded");
+        del.add("autoCloseOn");
         detail.put("rating", a.rating().name());
         if (a.rating().bad()) {
           c = c.verifying(today, levels, cal);
         }
       }
       case VERIFY -> {
+        if (!mergedInto.isEmpty() && a.outcome() == Lifecycle.VerifyOutcome.RECTIFY) {
+          throw ProblemException.conflict("merged", "诉求已并入诉求" + mergedInto + "，整改须在诉求" + mergedInto
+              + "上重新交办");
+        }
         c = c.verified();
         detail.put("outcome", a.outcome().name());
         if (a.outcome() == Lifecycle.VerifyOutcome.RECTIFY) {
@@ -156,10 +187,202 @@ final class StepRules {
           draw = true;
         }
       }
-      case CLOSE, REOPEN -> { }
+      case MERGE -> {
+        require(a.into(), "/into", "the case to merge into is required");
+        if (a.into().equals(h.get("id"))) {
+          throw ProblemException.invalid("/into", "不能将诉求并入其自身");
+        }
+        if (!mergedInto.isEmpty()) {
+          throw ProblemException.conflict("already-merged", "诉求已并入诉求" + mergedInto + "，不能再并入其他诉求");
+        }
+        List<String> followers = merged(h);
+        if (!followers.isEmpty()) {
+          throw ProblemException.conflict("has-merged", "已有诉求" + String.join("、", followers)
+              + "并入本诉求，不能再将本诉求并入其他诉求");
+        }
+        set.put("mergedInto", a.into());
+        set.put("mergedAt", now.toString());
+        detail.put("into", a.into());
+        historyLabel = "合并（并入诉求" + a.into() + "）";
+      }
+      case APPEAL -> appeal(h, a, status, c, now, set, detail);
+      case APPEAL_DECISION -> decide(h, a, now, set, del, detail);
+      case CLOSE, REOPEN -> {
+        del.add("autoCloseOn");
+      }
       default -> throw new IllegalStateException("unhandled step " + step);
     }
     return new Change(next, c, set, del, draw, historyStep, historyLabel, a.note(), detail);
+  }
+
+  /**
+   * The merge target's check, on the target as read: it must exist (422), be open and not merged
+   * itself (409, in Chinese).
+   */
+  static void checkTarget(Map<String, String> target, String into) {
+    if (target.isEmpty()) {
+      throw ProblemException.invalid("/into", "no problem " + into);
+    }
+    ProblemStatus s = ProblemStatus.valueOf(target.get("status"));
+    if (!s.open()) {
+      throw ProblemException.conflict("merge-target-closed", "目标诉求" + into + "当前状态为“" + s.label()
+          + "”，只能并入未关闭的诉求");
+    }
+    String further = target.getOrDefault("mergedInto", "");
+    if (!further.isEmpty()) {
+      throw ProblemException.conflict("merge-target-merged", "目标诉求" + into + "已并入诉求" + further + "，请并入诉求"
+          + further);
+    }
+  }
+
+  /** The case's merged followers (the {@code merged} field), in merge order. */
+  static List<String> merged(Map<String, String> h) {
+    List<String> out = new ArrayList<>();
+    new JsonArray(h.getOrDefault("merged", "[]")).forEach(x -> out.add(x.toString()));
+    return out;
+  }
+
+  /**
+   * What the target's step {@code historyStep} leaves for its followers to take (null when they
+   * follow nothing): the status, department and note, at the target's new {@code version}.
+   */
+  static JsonObject lead(String historyStep, ProblemStatus next, Map<String, String> after, String note,
+      String actor, Instant now, int version) {
+    if (!LEADS.contains(historyStep) || ("VERIFY".equals(historyStep) && next != ProblemStatus.DISPATCHED)) {
+      return null;
+    }
+    return new JsonObject().put("version", version).put("step", historyStep).put("status", next.name())
+        .put("department", after.getOrDefault("department", "")).put("note", note == null ? "" : note)
+        .put("actor", actor).put("at", now.toString());
+  }
+
+  /**
+   * The step a case merged into {@code target} takes to follow the target's {@code lead}, or null
+   * when it already followed it (its {@code followed} version is as new): the same status, the
+   * target's department and, on a resolution, the same resolution, so its own firm hears it and
+   * rates its own case. Not a person's step: the lifecycle table is the target's.
+   */
+  static Change follow(Map<String, String> h, String target, JsonObject lead, WorkingCalendar cal,
+      Categories categories, Instant now) {
+    int version = lead.getInteger("version");
+    if (!target.equals(h.getOrDefault("mergedInto", ""))
+        || Integer.parseInt(h.getOrDefault("followed", "0")) >= version) {
+      return null;
+    }
+    ProblemStatus next = ProblemStatus.valueOf(lead.getString("status"));
+    CaseClock c = ClockJson.decode(new JsonObject(h.get("clock")));
+    LocalDate today = LocalDate.ofInstant(now, WorkingCalendar.ZONE);
+    Map<String, String> set = new LinkedHashMap<>();
+    List<String> del = new ArrayList<>();
+    Map<String, String> detail = new LinkedHashMap<>();
+    String step = lead.getString("step");
+    String department = lead.getString("department", "");
+    if (!department.isEmpty()) {
+      set.put("department", department);
+    }
+    del.add("pendingDepartment");
+    if (c.suspendedSince() != null) {
+      // the target does the work now: a merged case's own suspension ends with its merge's next step
+      c = c.resumed(today, cal);
+      del.add("beforeSuspension");
+    }
+    if (next != ProblemStatus.REOPENED) {
+      // dispatched or resolved again: the target's new round supersedes a verification of its own
+      c = c.verified();
+    }
+    if (next == ProblemStatus.RESOLVED) {
+      c = c.resolved();
+      resolved(set, lead.getString("note"), now, today, levels(h, categories), cal);
+    } else {
+      del.add("autoCloseOn");
+    }
+    set.put("followed", String.valueOf(version));
+    detail.put("followed", target);
+    String label = switch (step) {
+      case "TRANSFER_ACCEPT" -> "接收转办";
+      case "VERIFY" -> "重新交办";
+      default -> Step.valueOf(step).label();
+    };
+    return new Change(next, c, set, del, false, step, label + "（随合并诉求" + target + "）", lead.getString("note"),
+        detail);
+  }
+
+  /**
+   * The clock's close of a resolved case its firm did not rate within the auto-close working days
+   * ({@code autoCloseOn} passed), or null when it is no longer RESOLVED or not yet due.
+   */
+  static Change autoClose(Map<String, String> h, Categories categories, Instant now) {
+    String on = h.get("autoCloseOn");
+    if (!ProblemStatus.RESOLVED.name().equals(h.get("status")) || on == null
+        || !now.isAfter(WorkingCalendar.endOf(LocalDate.parse(on)))) {
+      return null;
+    }
+    CaseClock c = ClockJson.decode(new JsonObject(h.get("clock")));
+    int days = levels(h, categories).autoCloseDays();
+    Map<String, String> set = new LinkedHashMap<>();
+    set.put("autoClosedAt", now.toString());
+    Map<String, String> detail = new LinkedHashMap<>();
+    detail.put("workingDays", String.valueOf(days));
+    return new Change(ProblemStatus.CLOSED, c, set, List.of("autoCloseOn"), false, "AUTO_CLOSE", "自动关闭",
+        "办结后" + days + "个工作日内未评价，系统自动关闭", detail);
+  }
+
+  private static void resolved(Map<String, String> set, String resolution, Instant now,
+      LocalDate today, ServiceLevels levels, WorkingCalendar cal) {
+    set.put("resolution", resolution);
+    set.put("resolvedAt", now.toString());
+    // unrated after this many working days, the clock closes it
+    set.put("autoCloseOn", cal.addWorkingDays(today, levels.autoCloseDays()).toString());
+  }
+
+  private static void appeal(Map<String, String> h, StepArgs a, ProblemStatus status, CaseClock c, Instant now,
+      Map<String, String> set, Map<String, String> detail) {
+    require(a.note(), "/reason", "the appeal's reason is required");
+    String rating = h.get("rating");
+    String ratedAt = h.get("ratedAt");
+    if (rating == null || ratedAt == null) {
+      throw ProblemException.conflict("no-rating", "诉求尚无企业评价，不能申诉");
+    }
+    boolean verifying = c.verify() != null && !c.verify().met();
+    if (status == ProblemStatus.REOPENED && !(Rating.valueOf(rating).bad() && verifying)) {
+      throw ProblemException.conflict("appeal-not-offered", "诉求已重启，但不在差评核实中，不能申诉评价");
+    }
+    JsonArray appeals = new JsonArray(h.getOrDefault("appeals", "[]"));
+    for (Object o : appeals) {
+      if (ratedAt.equals(((JsonObject) o).getString("ratedAt"))) {
+        throw ProblemException.conflict("appeal-exists", "该评价已申诉过，每次评价只能申诉一次");
+      }
+    }
+    appeals.add(new JsonObject().put("rating", rating).put("ratedAt", ratedAt).put("reason", a.note())
+        .put("department", h.getOrDefault("department", "")).put("at", now.toString()).put("status", "PENDING"));
+    set.put("appeals", appeals.encode());
+    detail.put("rating", rating);
+  }
+
+  private static void decide(Map<String, String> h, StepArgs a, Instant now, Map<String, String> set,
+      List<String> del, Map<String, String> detail) {
+    if (a.upheld() == null) {
+      throw ProblemException.invalid("/upheld", "the decision (upheld or not) is required");
+    }
+    require(a.note(), "/note", "the decision's reason is required");
+    JsonArray appeals = new JsonArray(h.getOrDefault("appeals", "[]"));
+    JsonObject last = appeals.isEmpty() ? null : appeals.getJsonObject(appeals.size() - 1);
+    if (last == null || !"PENDING".equals(last.getString("status"))) {
+      throw ProblemException.conflict("no-pending-appeal", "诉求没有待裁定的评价申诉");
+    }
+    last.put("status", a.upheld() ? "UPHELD" : "DISMISSED").put("decision", a.note()).put("decidedAt", now.toString());
+    set.put("appeals", appeals.encode());
+    if (a.upheld() && last.getString("ratedAt").equals(h.get("ratedAt"))) {
+      set.put("ratingExcluded", "1");
+    } else if (!a.upheld()) {
+      del.add("ratingExcluded");
+    }
+    detail.put("upheld", String.valueOf(a.upheld()));
+    detail.put("rating", last.getString("rating"));
+  }
+
+  private static ServiceLevels levels(Map<String, String> h, Categories categories) {
+    return categories.byCode(h.get("category")).map(Category::levels).orElse(ServiceLevels.RULE_13710);
   }
 
   private static void require(String value, String pointer, String detail) {

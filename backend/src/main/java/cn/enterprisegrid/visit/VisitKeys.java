@@ -1,11 +1,12 @@
 package cn.enterprisegrid.visit;
 
-/** Redis keys of visits, problems and call-backs (docs/grid.md, "Visits"). */
+/**
+ * Redis keys of visits and call-backs (docs/grid.md, "Visits"). The problems a visit records are
+ * cases of the problem store ({@code problem.ProblemKeys}).
+ */
 public final class VisitKeys {
   /** Every visit id by time. */
   public static final String VISITS = "visits";
-  /** Every problem id by time. */
-  public static final String PROBLEMS = "problems";
   /** Every call-back id by sampling time. */
   public static final String CALLBACKS = "callbacks";
   public static final String PENDING_CALLBACKS = "callbacks:pending";
@@ -22,10 +23,6 @@ public final class VisitKeys {
 
   public static String liaisonVisits(String liaisonId) {
     return "visits:l:" + liaisonId;
-  }
-
-  public static String openProblems(String uscc) {
-    return "problems:open:f:" + uscc;
   }
 
   public static String callback(String id) {

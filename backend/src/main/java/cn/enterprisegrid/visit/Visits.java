@@ -10,6 +10,10 @@ import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.problem.Categories;
+import cn.enterprisegrid.problem.Category;
+import cn.enterprisegrid.problem.ProblemIntake;
+import cn.enterprisegrid.problem.ProblemStore;
 import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.store.ScriptResult;
 import cn.enterprisegrid.store.Store;
@@ -34,8 +38,10 @@ import java.util.Set;
  * Visits (走访): a liaison's firms with what is due, and recording a visit with its check-in
  * distance, problems and profile corrections. Corrections are applied first through the
  * enterprise store as VERIFIED (it validates them: a bad one refuses the whole request before
- * anything is written); the visit and its problems are then one script, which re-checks that the
- * caller is still the firm's liaison.
+ * anything is written); each problem is then filed as a case (source LIAISON, its category or
+ * 其他, the firm's township), and the visit is one script, which keeps the case ids and re-checks
+ * that the caller is still the firm's liaison (a liaison replaced in between leaves the cases
+ * filed: they are the firm's problems whoever heard them).
  */
 public final class Visits {
   public enum Mode { ONSITE, PHONE, WECHAT, SMS }
@@ -44,12 +50,26 @@ public final class Visits {
   private static final Duration MAX_AGE = Duration.ofDays(30);
   private static final long DAY_MS = 86_400_000L;
 
+  /** The category of a visit's problem that names none. */
+  static final String DEFAULT_CATEGORY = "OTHER";
+  /** Characters of a problem's text that make its case's title. */
+  static final int TITLE_CHARS = 30;
+
   private final GridStore grid;
   private final EnterpriseStore enterprises;
+  private final ProblemIntake intake;
+  private final Categories categories;
 
   public Visits(GridStore grid, EnterpriseStore enterprises) {
+    this(grid, enterprises, ProblemIntake.withoutCandidates(ProblemStore.standard(grid.store())), Categories.DEFAULTS);
+  }
+
+  /** Files the visits' problems through {@code intake}, categories named by code or label of {@code categories}. */
+  public Visits(GridStore grid, EnterpriseStore enterprises, ProblemIntake intake, Categories categories) {
     this.grid = grid;
     this.enterprises = enterprises;
+    this.intake = intake;
+    this.categories = categories;
   }
 
   /** The liaison's firms, overdue first, then by next due date. */
@@ -76,7 +96,7 @@ public final class Visits {
     var api = grid.store().api();
     Future<Response> h = api.hmget(List.of(EnterpriseKeys.firm(uscc), "f:name", "gk", "ga", "gc", "region"));
     Future<Response> last = api.zrevrange(List.of(VisitKeys.firmVisits(uscc), "0", "0", "WITHSCORES"));
-    Future<Response> open = api.scard(VisitKeys.openProblems(uscc));
+    Future<Long> open = intake.store().openOf(uscc);
     Future<Response> matches = api.hgetall(EnterpriseKeys.firm(uscc) + ":matches");
     Future<Response> explained = api.smembers(EnterpriseKeys.firm(uscc) + ":explained");
     return Future.all(List.of(h, last, open, matches, explained)).map(cf -> {
@@ -99,7 +119,7 @@ public final class Visits {
           .put("cadenceDays", cfg.cadence(key))
           .put("lastVisit", lastAt == null ? null : Instant.ofEpochMilli(lastAt).toString())
           .put("nextDue", Instant.ofEpochMilli(due).toString()).put("overdue", due < now)
-          .put("openProblems", open.result().toLong())
+          .put("openProblems", open.result())
           .put("unexplainedPolicies", unexplained(matches.result(), explained.result()));
     });
   }
@@ -118,11 +138,21 @@ public final class Visits {
     return new JsonArray(new ArrayList<>(out));
   }
 
+  /** A problem heard at a visit: its text and the category code it was given (or 其他). */
+  record Heard(String text, String category) {
+    /** The case's title: the text's first line, at most {@link #TITLE_CHARS} characters. */
+    String title() {
+      String line = text.strip().lines().findFirst().orElse(text.strip());
+      return line.codePointCount(0, line.length()) <= TITLE_CHARS ? line
+          : line.substring(0, line.offsetByCodePoints(0, TITLE_CHARS)) + "…";
+    }
+  }
+
   /** The request of {@code POST /mp/v1/visits}, checked beyond what the contract checks. */
-  record Request(String uscc, Mode mode, long at, Double lat, Double lon, String notes, JsonArray problems,
+  record Request(String uscc, Mode mode, long at, Double lat, Double lon, String notes, List<Heard> problems,
       JsonObject corrections, JsonArray policiesExplained) {}
 
-  static Request parse(JsonObject b) {
+  static Request parse(JsonObject b, Categories categories) {
     List<FieldError> errors = new ArrayList<>();
     Mode mode = null;
     try {
@@ -159,17 +189,33 @@ public final class Visits {
       }
       corrections.put(field, c.getValue("value"));
     }
+    List<Heard> heard = new ArrayList<>();
+    JsonArray ps = b.getJsonArray("problems", new JsonArray());
+    for (int i = 0; i < ps.size(); i++) {
+      JsonObject p = ps.getJsonObject(i);
+      String text = p.getString("text");
+      String named = p.getString("category");
+      Category category = named == null || named.isBlank() ? categories.byCode(DEFAULT_CATEGORY).orElse(null)
+          : categories.byCodeOrLabel(named.strip()).orElse(null);
+      if (text == null || text.isBlank()) {
+        errors.add(new FieldError("/problems/" + i + "/text", "a problem needs its text"));
+      } else if (category == null) {
+        errors.add(new FieldError("/problems/" + i + "/category", "unknown category " + named
+            + " (a code or label of the problem categories, e.g. LABOUR or 用工)"));
+      } else {
+        heard.add(new Heard(text.strip(), category.code()));
+      }
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    return new Request(b.getString("uscc"), mode, at, lat, lon, b.getString("notes"),
-        b.getJsonArray("problems", new JsonArray()), corrections,
+    return new Request(b.getString("uscc"), mode, at, lat, lon, b.getString("notes"), heard, corrections,
         b.getJsonArray("policiesExplained", new JsonArray()));
   }
 
   /** Records a visit by the firm's liaison (403 for anyone else). */
   public Future<JsonObject> record(Principal liaison, JsonObject body) {
-    Request req = parse(body);
+    Request req = parse(body, categories);
     String liaisonId = liaison.scope().liaisonId();
     return Future.all(enterprises.load(req.uscc()), grid.config()).compose(cf -> {
       StoredEnterprise firm = cf.resultAt(0);
@@ -201,10 +247,14 @@ public final class Visits {
           .put("mode", req.mode().name()).put("at", req.at())
           .put("location", req.lat() == null ? "" : new JsonObject().put("lat", req.lat()).put("lon", req.lon()).encode())
           .put("distance", d == null ? "" : String.valueOf(d.longValue())).put("flagged", f)
-          .put("notes", req.notes() == null ? "" : req.notes()).put("problems", req.problems())
+          .put("notes", req.notes() == null ? "" : req.notes())
           .put("corrections", new JsonArray(new ArrayList<>(req.corrections().fieldNames())).encode())
           .put("policiesExplained", req.policiesExplained());
-      return corrected.compose(v -> record(grid.store(), liaison.actor(), System.currentTimeMillis(), args))
+      String township = firm.regionCode() == null || firm.regionCode().length() < 9 ? firm.regionCode()
+          : firm.regionCode().substring(0, 9);
+      return corrected.compose(v -> file(req, township, liaison.actor()))
+          .compose(ids -> record(grid.store(), liaison.actor(), System.currentTimeMillis(),
+              args.put("problems", ids)))
           .map(r -> {
             if (!r.ok()) {
               throw ProblemException.forbidden(r.detail());
@@ -219,12 +269,25 @@ public final class Visits {
     });
   }
 
-  /** Records one visit ({@code lua/visit_record.lua}): {@code {id, problems}}, or forbidden. */
+  /** Files the visit's problems as cases, one after the other (their ids in the order heard). */
+  private Future<JsonArray> file(Request req, String township, String actor) {
+    Future<JsonArray> chain = Future.succeededFuture(new JsonArray());
+    for (Heard p : req.problems()) {
+      ProblemStore.Intake in = new ProblemStore.Intake(req.uscc(), township, ProblemStore.Source.LIAISON,
+          p.category(), p.title(), p.text(), List.of(), false);
+      chain = chain.compose(ids -> intake.file(in, actor).map(v -> ids.add(v.getString("id"))));
+    }
+    return chain;
+  }
+
+  /**
+   * Records one visit ({@code lua/visit_record.lua}; {@code visit.problems} are the ids of the
+   * cases filed for it): {@code {id, problems}}, or forbidden.
+   */
   public static Future<ScriptResult> record(Store store, String actor, long now, JsonObject visit) {
     String uscc = visit.getString("uscc");
-    List<String> keys = List.of(EnterpriseKeys.firm(uscc), GridKeys.sequence("visit"), GridKeys.sequence("problem"),
-        VisitKeys.openProblems(uscc), VisitKeys.PROBLEMS, EnterpriseKeys.explained(uscc), VisitKeys.VISITS,
-        VisitKeys.firmVisits(uscc), VisitKeys.liaisonVisits(visit.getString("liaisonId")));
+    List<String> keys = List.of(EnterpriseKeys.firm(uscc), GridKeys.sequence("visit"), EnterpriseKeys.explained(uscc),
+        VisitKeys.VISITS, VisitKeys.firmVisits(uscc), VisitKeys.liaisonVisits(visit.getString("liaisonId")));
     return store.script("visit_record", AuditKeys.with(keys, AuditKeys.journal(actor, "enterprise:" + uscc)),
         List.of(actor, String.valueOf(now), visit.encode()));
   }

@@ -577,6 +577,39 @@ final class ConsoleWalk extends Walk {
     sample("closeProblem", HttpMethod.POST, "/api/v1/problems/" + c + "/close", admin, null, 200);
     call("closeProblem", HttpMethod.POST, "/api/v1/problems/" + c + "/close", admin, null, 409, false);
 
+    // the receiver declines a transfer; the accountable department has none pending to answer
+    String t = setupCase("社保缴费基数咨询", "admin:accept", "admin:dispatch");
+    String pt = "/api/v1/problems/" + t;
+    HttpResponse<Buffer> proposed = app.post(pt + "/transfer", handler, transfer);
+    assertThat(proposed.statusCode()).as(proposed.bodyAsString()).isEqualTo(200);
+    call("declineProblemTransfer", HttpMethod.POST, pt + "/transfer/decline", zrzy, new JsonObject().put("reason", ""), 422, false);
+    call("declineProblemTransfer", HttpMethod.POST, pt + "/transfer/decline", zrzy, new JsonObject().put("x", 1), 400, true);
+    call("declineProblemTransfer", HttpMethod.POST, NO_CASE + "/transfer/decline", zrzy,
+        new JsonObject().put("reason", "不属本部门职责"), 404, false);
+    sample("declineProblemTransfer", HttpMethod.POST, pt + "/transfer/decline", zrzy,
+        new JsonObject().put("reason", "不属本部门职责"), 200);
+    call("declineProblemTransfer", HttpMethod.POST, pt + "/transfer/decline", handler,
+        new JsonObject().put("reason", "不属本部门职责"), 409, false);
+
+    // the department appeals a bad rating; a grid admin decides
+    String g = setupCase("稳岗补贴到账慢", "admin:accept", "admin:dispatch", "rsj:resolve");
+    String pg = "/api/v1/problems/" + g;
+    HttpResponse<Buffer> bad = app.post("/mp/v1/problems/" + g + "/rating", firm,
+        new JsonObject().put("level", "VERY_DISSATISFIED").put("comment", "补贴还没到账"));
+    assertThat(bad.statusCode()).as(bad.bodyAsString()).isEqualTo(200);
+    JsonObject appeal = new JsonObject().put("reason", "补贴已按规定时限拨付，到账由银行处理");
+    call("appealProblemRating", HttpMethod.POST, pg + "/appeal", handler, new JsonObject().put("reason", ""), 422, false);
+    call("appealProblemRating", HttpMethod.POST, pg + "/appeal", handler, appeal.copy().put("x", 1), 400, true);
+    call("appealProblemRating", HttpMethod.POST, NO_CASE + "/appeal", handler, appeal, 404, false);
+    sample("appealProblemRating", HttpMethod.POST, pg + "/appeal", handler, appeal, 200);
+    call("appealProblemRating", HttpMethod.POST, pg + "/appeal", handler, appeal, 409, false);
+    JsonObject decision = new JsonObject().put("upheld", true).put("note", "经核实，拨付符合规定");
+    call("decideProblemAppeal", HttpMethod.POST, pg + "/appeal/decision", admin, new JsonObject().put("note", "x"), 422, false);
+    call("decideProblemAppeal", HttpMethod.POST, pg + "/appeal/decision", admin, decision.copy().put("upheld", "yes"), 400, true);
+    call("decideProblemAppeal", HttpMethod.POST, NO_CASE + "/appeal/decision", admin, decision, 404, false);
+    sample("decideProblemAppeal", HttpMethod.POST, pg + "/appeal/decision", admin, decision, 200);
+    call("decideProblemAppeal", HttpMethod.POST, pg + "/appeal/decision", admin, decision, 409, false);
+
     String d = setupCase("招工难（二）");
     String e = setupCase("一线工人招聘困难");
     String pd = "/api/v1/problems/" + d;

@@ -1,6 +1,9 @@
 package cn.enterprisegrid.grid;
 
+import cn.enterprisegrid.problem.ProblemStore;
+import cn.enterprisegrid.store.Store;
 import cn.enterprisegrid.testing.AdminToken;
+import cn.enterprisegrid.testing.SharedRedis;
 import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.buffer.Buffer;
@@ -167,13 +170,34 @@ class GridTest {
         .map(JsonObject.class::cast).filter(o -> o.getString("uscc").equals(firm)).findFirst().orElseThrow();
     assertThat(row1.getJsonArray("unexplainedPolicies")).containsExactly("P7", "P12");
     visit.put("policiesExplained", new JsonArray().add("P12"));
-    JsonObject v = ok(app.post("/mp/v1/visits", liaison, visit), 201);
+    JsonObject v = ok(app.post("/mp/v1/visits", liaison, visit.copy().put("problems", visit.getJsonArray("problems").copy()
+        .add(new JsonObject().put("text", "厂区门口道路破损严重，大货车进出困难，雨天积水影响员工通勤，希望尽快修复"))
+        .add(new JsonObject().put("text", "用电报装慢").put("category", "UTILITIES")))), 201);
     row1 = ok(app.get("/mp/v1/liaison/firms", liaison), 200).getJsonArray("items").stream()
         .map(JsonObject.class::cast).filter(o -> o.getString("uscc").equals(firm)).findFirst().orElseThrow();
     assertThat(row1.getJsonArray("unexplainedPolicies")).containsExactly("P7");
     assertThat(v.getDouble("distanceMeters")).isBetween(30.0, 60.0);
     assertThat(v.getBoolean("flagged")).isFalse();
-    assertThat(v.getJsonArray("problems")).hasSize(1);
+    assertThat(v.getJsonArray("problems")).hasSize(3);
+    // the visit's problem is a case: filed by the liaison for the firm, in its township and category
+    ProblemStore problems = ProblemStore.standard(Store.connect(app.vertx, SharedRedis.url()));
+    JsonObject filed = problems.get(v.getJsonArray("problems").getString(0)).await();
+    assertThat(filed.getString("status")).isEqualTo("SUBMITTED");
+    assertThat(filed.getString("source")).isEqualTo("LIAISON");
+    assertThat(filed.getString("category")).isEqualTo("LABOUR");
+    assertThat(filed.getString("uscc")).isEqualTo(firm);
+    assertThat(filed.getString("township")).isEqualTo(region);
+    assertThat(filed.getString("title")).isEqualTo("招工难");
+    assertThat(app.redis().hget("visit:" + v.getString("id"), "problems").await().toString())
+        .isEqualTo(v.getJsonArray("problems").encode());
+    assertFieldProblem(app.post("/mp/v1/visits", liaison, visit.copy().put("problems", new JsonArray()
+        .add(new JsonObject().put("text", "道路").put("category", "交通")))), 422, "/problems/0/category");
+    JsonArray ids = v.getJsonArray("problems");
+    JsonObject other1 = problems.get(ids.getString(1)).await();
+    assertThat(other1.getString("category")).as("no category: 其他").isEqualTo("OTHER");
+    assertThat(other1.getString("title")).hasSize(31).endsWith("…");
+    assertThat(other1.getString("description")).startsWith("厂区门口道路破损严重");
+    assertThat(problems.get(ids.getString(2)).await().getString("category")).isEqualTo("UTILITIES");
     JsonObject far = ok(app.post("/mp/v1/visits", liaison, visit.copy().put("uscc", firms.get(1))
         .put("location", new JsonObject().put("lat", 29.2).put("lon", 118.41)).put("corrections", new JsonArray())
         .put("problems", new JsonArray())), 201);
@@ -188,7 +212,7 @@ class GridTest {
     JsonObject visited = after.getJsonArray("items").stream().map(o -> (JsonObject) o)
         .filter(o -> o.getString("uscc").equals(firm)).findFirst().orElseThrow();
     assertThat(visited.getString("lastVisit")).isNotNull();
-    assertThat(visited.getLong("openProblems")).isEqualTo(1);
+    assertThat(visited.getLong("openProblems")).as("the three cases of its visit").isEqualTo(3);
 
     // call-backs: three visits, a sample of 5 takes all three once, never again
     assertFieldProblem(app.post("/api/v1/callbacks/sample", admin, new JsonObject().put("days", 0).put("size", 5)), 422, "/days");

@@ -2,12 +2,14 @@ package cn.enterprisegrid.problem;
 
 import cn.enterprisegrid.calendar.Schedules;
 import cn.enterprisegrid.calendar.WorkingCalendar;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,10 +19,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Random walks over the lifecycle and its clock through 2026 (Spring Festival, National Day and
  * their make-up Saturdays included): after every step the status is the table's, a refused step
  * changes nothing, suspended time never counts and every deadline allows exactly its working days.
+ * {@link CaseWalk} walks several cases at once through the store's rules (merges and their
+ * followers, transfers accepted and declined, appeals, the clock's events and auto-close).
  */
 class LifecycleSequenceTest {
   private static final WorkingCalendar CAL = WorkingCalendar.of(Schedules.bundled());
   private static final ServiceLevels LEVELS = ServiceLevels.RULE_13710;
+  private static final Map<String, Integer> REACHED = new java.util.concurrent.ConcurrentHashMap<>();
 
   @RepeatedTest(40)
   void randomWalksKeepTheInvariants(RepetitionInfo rep) {
@@ -98,6 +103,23 @@ class LifecycleSequenceTest {
       }
     }
     assertThat(refused).as("the walk tried refused steps too").isPositive();
+  }
+
+  @RepeatedTest(20)
+  void walksOfSeveralCasesKeepTheInvariants(RepetitionInfo rep) {
+    CaseWalk walk = new CaseWalk(new Random(104_729L * rep.getCurrentRepetition()), CAL);
+    walk.run(4, 120);
+    assertThat(walk.refused).as("the walk tried refused steps too").isPositive();
+    assertThat(walk.taken).as("and took steps").isPositive();
+    walk.reached.forEach((k, v) -> REACHED.merge(k, v, Integer::sum));
+  }
+
+  /** Over all walks, every kind of action was reached. */
+  @AfterAll
+  static void theWalksReachedEveryAction() {
+    System.out.println("walks reached " + REACHED);
+    assertThat(REACHED.keySet()).contains("MERGE", "FOLLOW", "AUTO_CLOSE", "BREACH", "WARN", "TRANSFER_ACCEPT",
+        "TRANSFER_DECLINE", "APPEAL", "APPEAL_DECISION", "SUSPEND", "RESUME");
   }
 
   @Test

@@ -18,8 +18,9 @@ import static cn.enterprisegrid.problem.ProblemFixture.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The clock: a passed deadline fires its warning and breach exactly once, with the backend's
- * clock and two more running and across a restart; a suspended case fires nothing.
+ * The clock: a passed deadline fires its warning and breach exactly once, with three clocks
+ * running and across a restart; a suspended case fires nothing; an unrated resolved case closes
+ * once.
  */
 @WithBackend
 class ProblemClockTest {
@@ -34,7 +35,8 @@ class ProblemClockTest {
   private static List<String> deployClocks() {
     String a = app.vertx.deployVerticle(new ProblemClock(SharedRedis.url(), Clock.systemUTC(), 50)).await();
     String b = app.vertx.deployVerticle(new ProblemClock(SharedRedis.url(), Clock.systemUTC(), 50)).await();
-    return List.of(a, b);
+    String c = app.vertx.deployVerticle(new ProblemClock(SharedRedis.url(), Clock.systemUTC(), 70)).await();
+    return List.of(a, b, c);
   }
 
   private static JsonObject view(String id) {
@@ -113,5 +115,48 @@ class ProblemClockTest {
     for (String c : clocks) {
       app.vertx.undeploy(c).await();
     }
+  }
+
+  @Test
+  void anUnratedResolvedCaseClosesOnceAfterItsWorkingDays() throws Exception {
+    String id = fx.file("2026-07-06T09:00", ProblemFixture.uscc()).getString("id");
+    String rated = fx.file("2026-07-06T09:00", ProblemFixture.uscc()).getString("id");
+    for (String c : List.of(id, rated)) {
+      fx.step("2026-07-06T10:00", c, Step.ACCEPT, StepArgs.none());
+      fx.step("2026-07-06T11:00", c, Step.DISPATCH, StepArgs.dispatch(ProblemFixture.DEPT_A, Complexity.ORDINARY));
+      fx.step("2026-07-07T09:00", c, Step.RESOLVE, StepArgs.note("已办结"));
+    }
+    fx.step("2026-07-08T09:00", rated, Step.RATE, StepArgs.rate(Rating.SATISFIED, null));
+    // Tuesday 7 July + 5 working days = Tuesday 14 July; not before its end
+    assertThat(view(id).getString("autoCloseOn")).isEqualTo("2026-07-14");
+    assertThat(fx.at("2026-07-14T23:00").tick(id).await()).isZero();
+    assertThat(view(id).getString("status")).isEqualTo("RESOLVED");
+    assertThat(app.redis().zscore(ProblemKeys.CLOCK, id).await()).as("the clock waits for it").isNotNull();
+
+    List<String> clocks = deployClocks();
+    Eventually.until("closed", () -> "CLOSED".equals(view(id).getString("status")));
+    Eventually.until("the case left the clock", () -> app.redis().zscore(ProblemKeys.CLOCK, id).await() == null);
+    Thread.sleep(300);
+    for (String c : clocks) {
+      app.vertx.undeploy(c).await();
+    }
+    // and after a restart with its score left due, it is not closed twice
+    app.redis().zadd(List.of(ProblemKeys.CLOCK, "0", id)).await();
+    clocks = deployClocks();
+    Eventually.until("ticked again", () -> app.redis().zscore(ProblemKeys.CLOCK, id).await() == null);
+    for (String c : clocks) {
+      app.vertx.undeploy(c).await();
+    }
+    JsonObject v = view(id);
+    assertThat(count(v, "AUTO_CLOSE")).isEqualTo(1);
+    JsonObject closed = v.getJsonArray("history").stream().map(JsonObject.class::cast)
+        .filter(e -> "AUTO_CLOSE".equals(e.getString("step"))).findFirst().orElseThrow();
+    assertThat(closed.getString("actor")).isEqualTo("system");
+    assertThat(closed.getString("label")).isEqualTo("自动关闭");
+    assertThat(closed.getString("note")).contains("5个工作日内未评价");
+    assertThat(v.getString("autoClosedAt")).isNotNull();
+    assertThat(app.redis().xlen("audit:target:problem:" + id).await().toLong()).as("one audit entry per step")
+        .isEqualTo(5);
+    assertThat(view(rated).getString("status")).as("a rated case stays").isEqualTo("RATED");
   }
 }
