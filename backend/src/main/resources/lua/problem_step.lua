@@ -2,16 +2,18 @@
 -- only if the case is still at the version the caller read: hash, history entry, problems:clock
 -- and problems:overdue scores, the dispatch number (交办单号) when one is drawn, audit and change.
 -- KEYS[1] case hash problem:{c:ID}, KEYS[2] its history stream, KEYS[3] problems:clock,
---   KEYS[4] problems:overdue, KEYS[5] problems:dispatch:YYYY (this year's counter), then the
---   journal tail
+--   KEYS[4] problems:overdue, KEYS[5] problems:dispatch:YYYY (this year's counter), KEYS[6..10]
+--   the report facts' keys (include/problem_facts), then the journal tail
 -- ARGV[1] id, [2] version read, [3] fields to set (json flat array), [4] fields to delete (json
 --   array), [5] clock score in epoch ms ('' = leaves problems:clock), [6] overdue score ('' = not
 --   overdue), [7] history entry (json flat array), [8] actor, [9] audit action, [10] status before,
 --   [11] status after, [12] '1' to draw a dispatch number unless the case has one, [13] year,
---   [14] change payload (json), [15] audit target (problem:ID)
+--   [14] change payload (json), [15] audit target (problem:ID), [16] the step's report fact (json,
+--   include/problem_facts)
 -- Answers ok {version, dispatchNo}, or not-found, or stale (the version moved: reload and retry).
 --- @include "include/result"
 --- @include "include/journal"
+--- @include "include/problem_facts"
 local v = redis.call('HGET', KEYS[1], 'version')
 if not v then
   return fail('not-found', 'no problem ' .. ARGV[1])
@@ -48,4 +50,5 @@ else
 end
 audit(ARGV[8], ARGV[9], ARGV[15], ARGV[10], ARGV[11])
 change('problem', ARGV[1], cjson.encode(payload))
+facts(6, ARGV[16])
 return ok({version = nv, dispatchNo = no or cjson.null})

@@ -17,7 +17,26 @@ public final class ProblemKeys {
   /** Case id scored by the epoch ms its earliest running deadline passed (what is overdue now). */
   public static final String OVERDUE = "problems:overdue";
 
+  /** The townships that have report facts (the report's list to filter by region). */
+  public static final String FACT_TOWNSHIPS = "problems:facts:townships";
+
+  /** Per firm, fields {@code o:USCC} (its open problems) and {@code v:USCC} (overdue now): the grid reports read them. */
+  public static final String FIRMS = "problems:firms";
+
+  /** The bulletin's thresholds (双色通报), set by an administrator; defaults where a field is absent. */
+  public static final String BULLETIN_THRESHOLDS = "problems:bulletin:thresholds";
+
   private ProblemKeys() {}
+
+  /** The report facts of the cases filed in one township in one month ({@code YYYY-MM}): field id, value the fact. */
+  public static String facts(String township, String month) {
+    return "problems:facts:" + township + ":" + month;
+  }
+
+  /** The townships where a department has had cases (a department's report reads only their facts). */
+  public static String factsOfDepartment(String department) {
+    return "problems:facts:dept:" + department;
+  }
 
   /** The case hash. */
   public static String problem(String id) {

@@ -101,11 +101,12 @@ public final class ProblemStore {
         h.put("updatedAt", now.toString());
         h.put("version", "1");
         JsonArray history = entry("FILE", "提交", actor, now, ProblemStatus.SUBMITTED, in.title());
-        List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(id), ProblemKeys.history(id), ProblemKeys.CLOCK,
-            ProblemKeys.ofFirm(in.uscc())), AuditKeys.journal(actor, ProblemKeys.target(id)));
+        List<String> keys = AuditKeys.with(concat(List.of(ProblemKeys.problem(id), ProblemKeys.history(id),
+            ProblemKeys.CLOCK, ProblemKeys.ofFirm(in.uscc())), ReportFacts.keys(in.township(), today, "")),
+            AuditKeys.journal(actor, ProblemKeys.target(id)));
         List<String> args = List.of(id, flat(h).encode(), score(ClockEvents.next(c, Set.of())), history.encode(), actor,
             String.valueOf(now.toEpochMilli()), payload(id, ProblemStatus.SUBMITTED, 1, category.code(), in.uscc(), "", "")
-                .encode(), ProblemKeys.target(id));
+                .encode(), ProblemKeys.target(id), ReportFacts.filed(id, in.uscc(), in.township(), today).encode());
         return store.script("problem_file", keys, args)
             .compose(r -> r.ok() ? view(id, now) : Future.failedFuture(ProblemException.conflict(r.error(), r.detail())));
       });
@@ -130,15 +131,18 @@ public final class ProblemStore {
         return Future.failedFuture(ProblemException.notFound("no problem " + id));
       }
       Change ch;
+      JsonObject facts;
       try {
         ch = StepRules.apply(h, step, args, cal, categories, now);
+        facts = ReportFacts.step(id, h, step, args, ch, ch.set().getOrDefault("department",
+            h.getOrDefault("department", "")), cal, now);
       } catch (StepRefused e) {
         return Future.failedFuture(new ProblemException(Problem.of(409, "step-not-allowed", "Step not allowed",
             e.getMessage()).with(new JsonObject().put("status", e.status().name()).put("step", e.step().name()))));
       } catch (MissingYear e) {
         return Future.failedFuture(missingYear(e));
       }
-      return run(id, h, ch, actor, now).compose(r -> {
+      return run(id, h, ch, facts, actor, now).compose(r -> {
         if (r.ok()) {
           return view(id, now);
         }
@@ -152,7 +156,8 @@ public final class ProblemStore {
     });
   }
 
-  private Future<ScriptResult> run(String id, Map<String, String> h, Change ch, String actor, Instant now) {
+  private Future<ScriptResult> run(String id, Map<String, String> h, Change ch, JsonObject facts, String actor,
+      Instant now) {
     LocalDate today = LocalDate.ofInstant(now, WorkingCalendar.ZONE);
     Set<String> fired = fired(h);
     Map<String, String> set = new LinkedHashMap<>(ch.set());
@@ -163,15 +168,15 @@ public final class ProblemStore {
     String department = set.getOrDefault("department", h.getOrDefault("department", ""));
     JsonArray history = entry(ch.historyStep(), ch.historyLabel(), actor, now, ch.next(), ch.note());
     ch.detail().forEach((k, v) -> history.add(k).add(v));
-    List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(id), ProblemKeys.history(id), ProblemKeys.CLOCK,
-        ProblemKeys.OVERDUE, ProblemKeys.dispatchSequence(today.getYear())),
-        AuditKeys.journal(actor, ProblemKeys.target(id)));
+    List<String> keys = AuditKeys.with(concat(List.of(ProblemKeys.problem(id), ProblemKeys.history(id),
+        ProblemKeys.CLOCK, ProblemKeys.OVERDUE, ProblemKeys.dispatchSequence(today.getYear())),
+        ReportFacts.keys(h, department)), AuditKeys.journal(actor, ProblemKeys.target(id)));
     List<String> args = List.of(id, h.get("version"), flat(set).encode(), new JsonArray(ch.del()).encode(),
         score(ClockEvents.next(ch.clock(), fired)), score(overdueSince(ch.clock(), now)), history.encode(), actor,
         "problem." + ch.historyStep().toLowerCase(), h.get("status"), ch.next().name(), ch.drawDispatch() ? "1" : "0",
         String.valueOf(today.getYear()),
         payload(id, ch.next(), version, h.get("category"), h.get("uscc"), department, h.getOrDefault("dispatchNo", ""))
-            .encode(), ProblemKeys.target(id));
+            .encode(), ProblemKeys.target(id), facts.encode());
     return store.script("problem_step", keys, args);
   }
 
@@ -195,11 +200,12 @@ public final class ProblemStore {
         events.add(new JsonObject().put("name", e.name()).put("type", e.type()).put("kind", e.deadline().kind().name())
             .put("due", e.deadline().due().toString()).put("label", label(e)));
       }
-      List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(id), ProblemKeys.history(id), ProblemKeys.CLOCK,
-          ProblemKeys.OVERDUE, ProblemKeys.breaches(accountable)), AuditKeys.changesOnly());
+      List<String> keys = AuditKeys.with(concat(List.of(ProblemKeys.problem(id), ProblemKeys.history(id),
+          ProblemKeys.CLOCK, ProblemKeys.OVERDUE, ProblemKeys.breaches(accountable)),
+          ReportFacts.keys(h, h.getOrDefault("department", ""))), AuditKeys.changesOnly());
       List<String> args = List.of(id, h.get("version"), events.encode(),
           score(ClockEvents.nextAfter(c, fired, due)), score(overdueSince(c, now)), now.toString(), accountable,
-          h.getOrDefault("status", ""));
+          h.getOrDefault("status", ""), ReportFacts.tick(id, h).encode());
       return store.script("problem_tick", keys, args).map(r -> r.ok() ? r.json().getInteger("fired", 0) : 0);
     });
   }
@@ -305,6 +311,12 @@ public final class ProblemStore {
   private static ProblemException missingYear(MissingYear e) {
     return ProblemException.conflict("calendar-missing-year",
         "the working-day calendar has no schedule for " + e.year() + "; an administrator must add it");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static boolean blank(String s) {
