@@ -36,6 +36,7 @@ import cn.enterprisegrid.policyindex.index.EnterpriseIndex;
 import cn.enterprisegrid.policyindex.profile.ProfileDeriver;
 import cn.enterprisegrid.policyindex.reference.Divisions;
 import cn.enterprisegrid.policyindex.reference.IndustryCodes;
+import cn.enterprisegrid.problem.ProblemReportConsoleRoutes;
 import cn.enterprisegrid.redemption.RedemptionConsoleRoutes;
 import cn.enterprisegrid.redemption.Redemptions;
 import cn.enterprisegrid.store.Store;
@@ -141,6 +142,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
           notifications.register(routes);
           policyRoutes.register(routes);
           redemptionRoutes.register(routes);
+          new ProblemReportConsoleRoutes(vertx, store, guard).register(routes);
           routes.mount(router);
           console.mountYaml(router);
           return console;

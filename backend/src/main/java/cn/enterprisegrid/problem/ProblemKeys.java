@@ -23,14 +23,19 @@ public final class ProblemKeys {
   /** Per firm, fields {@code o:USCC} (its open problems) and {@code v:USCC} (overdue now): the grid reports read them. */
   public static final String FIRMS = "problems:firms";
 
-  /** The bulletin's thresholds (双色通报), set by an administrator; defaults where a field is absent. */
-  public static final String BULLETIN_THRESHOLDS = "problems:bulletin:thresholds";
-
   private ProblemKeys() {}
 
   /** The report facts of the cases filed in one township in one month ({@code YYYY-MM}): field id, value the fact. */
   public static String facts(String township, String month) {
     return "problems:facts:" + township + ":" + month;
+  }
+
+  /**
+   * The bulletin's thresholds (双色通报) of one office, by its region prefix ({@code all} for an
+   * account without a region limit); defaults where a member is absent.
+   */
+  public static String bulletinThresholds(String region) {
+    return "problems:bulletin:thresholds:" + (region == null || region.isEmpty() ? "all" : region);
   }
 
   /** The townships where a department has had cases (a department's report reads only their facts). */
