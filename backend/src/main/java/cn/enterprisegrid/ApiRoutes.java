@@ -46,6 +46,7 @@ import cn.enterprisegrid.problem.ProblemIntake;
 import cn.enterprisegrid.problem.ProblemMiniProgramRoutes;
 import cn.enterprisegrid.problem.ProblemStore;
 import cn.enterprisegrid.problem.SimilarProblems;
+import cn.enterprisegrid.problem.ProblemReportConsoleRoutes;
 import cn.enterprisegrid.redemption.RedemptionConsoleRoutes;
 import cn.enterprisegrid.redemption.Redemptions;
 import cn.enterprisegrid.store.Store;
@@ -167,6 +168,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
           redemptionRoutes.register(routes);
           calendarRoutes.register(routes);
           problemRoutes.register(routes);
+          new ProblemReportConsoleRoutes(vertx, store, guard).register(routes);
           routes.mount(router);
           console.mountYaml(router);
           return console;

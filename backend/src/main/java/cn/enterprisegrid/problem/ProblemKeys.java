@@ -23,7 +23,31 @@ public final class ProblemKeys {
    */
   public static final String FOLLOW = "problems:follow";
 
+  /** The townships that have report facts (the report's list to filter by region). */
+  public static final String FACT_TOWNSHIPS = "problems:facts:townships";
+
+  /** Per firm, fields {@code o:USCC} (its open problems) and {@code v:USCC} (overdue now): the grid reports read them. */
+  public static final String FIRMS = "problems:firms";
+
   private ProblemKeys() {}
+
+  /** The report facts of the cases filed in one township in one month ({@code YYYY-MM}): field id, value the fact. */
+  public static String facts(String township, String month) {
+    return "problems:facts:" + township + ":" + month;
+  }
+
+  /**
+   * The bulletin's thresholds (双色通报) of one office, by its region prefix ({@code all} for an
+   * account without a region limit); defaults where a member is absent.
+   */
+  public static String bulletinThresholds(String region) {
+    return "problems:bulletin:thresholds:" + (region == null || region.isEmpty() ? "all" : region);
+  }
+
+  /** The townships where a department has had cases (a department's report reads only their facts). */
+  public static String factsOfDepartment(String department) {
+    return "problems:facts:dept:" + department;
+  }
 
   /** The case hash. */
   public static String problem(String id) {

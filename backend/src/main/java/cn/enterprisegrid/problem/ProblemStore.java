@@ -163,11 +163,12 @@ public final class ProblemStore {
         }
         h.put("version", "1");
         JsonArray history = entry("FILE", "提交", actor, now, ProblemStatus.SUBMITTED, in.title());
-        List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(id), ProblemKeys.history(id), ProblemKeys.CLOCK,
-            ProblemKeys.ofFirm(in.uscc())), AuditKeys.journal(actor, ProblemKeys.target(id)));
+        List<String> keys = AuditKeys.with(concat(List.of(ProblemKeys.problem(id), ProblemKeys.history(id),
+            ProblemKeys.CLOCK, ProblemKeys.ofFirm(in.uscc())), ReportFacts.keys(in.township(), today, "")),
+            AuditKeys.journal(actor, ProblemKeys.target(id)));
         List<String> args = List.of(id, flat(h).encode(), score(ClockEvents.next(c, Set.of())), history.encode(), actor,
             String.valueOf(now.toEpochMilli()), payload(id, ProblemStatus.SUBMITTED, 1, category.code(), in.uscc(), "", "")
-                .encode(), ProblemKeys.target(id));
+                .encode(), ProblemKeys.target(id), ReportFacts.filed(id, in.uscc(), in.township(), today).encode());
         // the answer is what the script wrote: no second read
         return store.script("problem_file", keys, args)
             .compose(r -> r.ok() ? Future.succeededFuture(views ? filed(h, history) : new JsonObject().put("id", id))
@@ -216,14 +217,17 @@ public final class ProblemStore {
         return Future.failedFuture(ProblemException.notFound("没有编号为 " + id + " 的诉求"));
       }
       Change ch;
+      JsonObject facts;
       try {
         ch = StepRules.apply(h, step, args, cal, categories, now);
+        facts = ReportFacts.step(id, h, step, args, ch, ch.set().getOrDefault("department",
+            h.getOrDefault("department", "")), cal, now);
       } catch (StepRefused e) {
         return Future.failedFuture(refused(e));
       } catch (MissingYear e) {
         return Future.failedFuture(missingYear(e));
       }
-      return run(id, h, ch, actor, now).compose(r -> {
+      return run(id, h, ch, facts, actor, now).compose(r -> {
         if (r.ok()) {
           boolean leads = r.json().getBoolean("leads", false);
           return (leads && following ? merges.follow(id).otherwise(0) : Future.succeededFuture(0))
@@ -240,11 +244,26 @@ public final class ProblemStore {
   }
 
   /**
-   * Writes {@code ch} on the case read as {@code h} ({@code problem_step.lua}, compare-and-set on
-   * its version). A step its merged cases follow records itself as the case's {@code lead} and
-   * puts the case on {@code problems:follow}; the answer's {@code leads} says so.
+   * Writes {@code ch} (a step the system takes: a merged case following, an auto-close) on the case
+   * read as {@code h}, with the report fact of the step it records.
    */
   Future<ScriptResult> run(String id, Map<String, String> h, Change ch, String actor, Instant now) {
+    return calendars.calendar().compose(cal -> {
+      Step step = Step.parse(ch.historyStep());
+      String department = ch.set().getOrDefault("department", h.getOrDefault("department", ""));
+      JsonObject facts = step == null ? ReportFacts.tick(id, h).put("open", ch.next().open() ? 1 : 0)
+          : ReportFacts.step(id, h, step, StepArgs.none(), ch, department, cal, now);
+      return run(id, h, ch, facts, actor, now);
+    });
+  }
+
+  /**
+   * Writes {@code ch} on the case read as {@code h} ({@code problem_step.lua}, compare-and-set on
+   * its version) with the step's report fact. A step its merged cases follow records itself as the
+   * case's {@code lead} and puts the case on {@code problems:follow}; the answer's {@code leads} says so.
+   */
+  Future<ScriptResult> run(String id, Map<String, String> h, Change ch, JsonObject facts, String actor,
+      Instant now) {
     LocalDate today = LocalDate.ofInstant(now, WorkingCalendar.ZONE);
     Set<String> fired = fired(h);
     Map<String, String> set = new LinkedHashMap<>(ch.set());
@@ -264,16 +283,16 @@ public final class ProblemStore {
     JsonArray history = entry(ch.historyStep(), ch.historyLabel(), actor, now, ch.next(), ch.note());
     ch.detail().forEach((k, v) -> history.add(k).add(v));
     CaseClock running = effective(after, ch.clock());
-    List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(id), ProblemKeys.history(id), ProblemKeys.CLOCK,
-        ProblemKeys.OVERDUE, ProblemKeys.dispatchSequence(today.getYear()), ProblemKeys.FOLLOW),
-        AuditKeys.journal(actor, ProblemKeys.target(id)));
+    List<String> keys = AuditKeys.with(concat(List.of(ProblemKeys.problem(id), ProblemKeys.history(id),
+        ProblemKeys.CLOCK, ProblemKeys.OVERDUE, ProblemKeys.dispatchSequence(today.getYear()), ProblemKeys.FOLLOW),
+        ReportFacts.keys(h, department)), AuditKeys.journal(actor, ProblemKeys.target(id)));
     List<String> args = List.of(id, h.get("version"), flat(set).encode(), new JsonArray(ch.del()).encode(),
         score(earliest(ClockEvents.next(running, fired), autoCloseAt(after))), score(overdueSince(running, now)),
         history.encode(), actor, "problem." + ch.historyStep().toLowerCase(), h.get("status"), ch.next().name(),
         ch.drawDispatch() ? "1" : "0", String.valueOf(today.getYear()),
         payload(id, ch.next(), version, h.get("category"), h.get("uscc"), department, h.getOrDefault("dispatchNo", ""))
             .put("mergedInto", after.get("mergedInto")).encode(), ProblemKeys.target(id),
-        leads ? String.valueOf(now.toEpochMilli()) : "");
+        leads ? String.valueOf(now.toEpochMilli()) : "", facts.encode());
     return store.script("problem_step", keys, args).map(r -> r.ok() && leads
         ? new ScriptResult(ScriptResult.OK, r.json().put("leads", true).encode()) : r);
   }
@@ -301,12 +320,12 @@ public final class ProblemStore {
         events.add(new JsonObject().put("name", e.name()).put("type", e.type()).put("kind", e.deadline().kind().name())
             .put("due", e.deadline().due().toString()).put("label", label(e)));
       }
-      List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(id), ProblemKeys.history(id), ProblemKeys.CLOCK,
-          ProblemKeys.OVERDUE, ProblemKeys.breaches(accountable)), AuditKeys.changesOnly());
+      List<String> keys = AuditKeys.with(concat(List.of(ProblemKeys.problem(id), ProblemKeys.history(id),
+          ProblemKeys.CLOCK, ProblemKeys.OVERDUE, ProblemKeys.breaches(accountable)),
+          ReportFacts.keys(h, h.getOrDefault("department", ""))), AuditKeys.changesOnly());
       List<String> args = List.of(id, h.get("version"), events.encode(),
           score(earliest(ClockEvents.nextAfter(c, fired, due), autoCloseAt(h))), score(overdueSince(c, now)),
-          now.toString(), accountable,
-          h.getOrDefault("status", ""));
+          now.toString(), accountable, h.getOrDefault("status", ""), ReportFacts.tick(id, h).encode());
       return store.script("problem_tick", keys, args).map(r -> r.ok() ? r.json().getInteger("fired", 0) : 0);
     });
   }
@@ -507,6 +526,12 @@ public final class ProblemStore {
   static ProblemException missingYear(MissingYear e) {
     return ProblemException.conflict("calendar-missing-year",
         "工作日历中没有 " + e.year() + " 年的节假日安排，无法计算期限；请管理员先导入该年度的国务院安排");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static boolean blank(String s) {

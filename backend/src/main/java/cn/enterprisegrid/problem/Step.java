@@ -39,6 +39,28 @@ public enum Step {
     this.from = from;
   }
 
+  /**
+   * The step a history entry records ({@code AUTO_CLOSE} is a {@link #CLOSE}, {@code TRANSFER_*} a
+   * {@link #TRANSFER}), or null for an entry that is no step (a warning, a breach).
+   */
+  public static Step parse(String historyStep) {
+    if (historyStep == null) {
+      return null;
+    }
+    if (historyStep.equals("AUTO_CLOSE")) {
+      return CLOSE;
+    }
+    if (historyStep.startsWith("TRANSFER_")) {
+      return TRANSFER;
+    }
+    for (Step s : values()) {
+      if (s.name().equals(historyStep)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
   public String label() {
     return label;
   }

@@ -3,6 +3,7 @@ package cn.enterprisegrid.visit;
 import cn.enterprisegrid.grid.GridConfig;
 import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
+import cn.enterprisegrid.problem.ProblemKeys;
 import cn.enterprisegrid.store.ScriptResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * Rankings of liaisons and cells from measured data only (visits against cadence, overdue firms,
  * call-back confirmations and satisfaction), each row RED or GREEN by the configured thresholds
- * (双色通报). Ranked by score, unscored rows last.
+ * (双色通报), with its firms' open and overdue problems ({@code problems:firms}, kept by the problem
+ * scripts: no scan). Ranked by score, unscored rows last.
  */
 public final class Reports {
   private static final long DAY_MS = 86_400_000L;
@@ -30,7 +32,9 @@ public final class Reports {
     JsonObject args = new JsonObject().put("region", region == null ? "" : region)
         .put("now", System.currentTimeMillis()).put("windowMs", cfg.windowDays() * DAY_MS)
         .put("keyCadenceMs", cfg.keyCadenceDays() * DAY_MS).put("cadenceMs", cfg.cadenceDays() * DAY_MS);
-    return grid.store().script("grid_report", GridKeys.fixed(), List.of(args.encode())).map(ScriptResult::json);
+    List<String> keys = new ArrayList<>(GridKeys.fixed());
+    keys.add(ProblemKeys.FIRMS);
+    return grid.store().script("grid_report", keys, List.of(args.encode())).map(ScriptResult::json);
   }
 
   public Future<JsonObject> liaisons(String region) {
@@ -41,7 +45,8 @@ public final class Reports {
         Scorecard s = new Scorecard(r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7),
             r.getLong(8), r.getLong(9));
         rows.add(new JsonObject().put("liaisonId", r.getString(0)).put("name", r.getString(1))
-            .put("unit", r.getString(2)).mergeIn(s.toJson(cfg)));
+            .put("unit", r.getString(2)).mergeIn(s.toJson(cfg)).put("openProblems", r.getLong(10))
+            .put("overdueProblems", r.getLong(11)));
       }
       return ranked(rows, cfg);
     }));
@@ -57,7 +62,8 @@ public final class Reports {
         Scorecard s = new Scorecard(firms - unassigned, r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7),
             r.getLong(8), r.getLong(9));
         JsonObject row = new JsonObject().put("cell", r.getString(0)).put("name", r.getString(1))
-            .mergeIn(s.toJson(cfg)).put("firms", firms).put("unassigned", unassigned);
+            .mergeIn(s.toJson(cfg)).put("firms", firms).put("unassigned", unassigned)
+            .put("openProblems", r.getLong(10)).put("overdueProblems", r.getLong(11));
         if (unassigned > 0) {
           // a firm without a liaison is the first thing a bulletin must show
           row.getJsonArray("reasons").add("COVERAGE");

@@ -54,6 +54,7 @@ final class ConsoleWalk extends Walk {
     redemption();
     problems();
     calendar();
+    problemReports();
     shared();
   }
 
@@ -278,6 +279,29 @@ final class ConsoleWalk extends Walk {
     call("recordCallback", HttpMethod.POST, "/api/v1/callbacks/CB999999999", admin, outcome, 404, false);
     sample("liaisonReport", HttpMethod.GET, "/api/v1/reports/liaisons", supervisor, null, 200);
     sample("cellReport", HttpMethod.GET, "/api/v1/reports/cells", supervisor, null, 200);
+  }
+
+  void problemReports() {
+    String q = "?from=2026-01-01&to=2026-12-31";
+    for (String op : List.of("problemReport", "problemBulletin")) {
+      String path = "problemReport".equals(op) ? "/api/v1/reports/problems" : "/api/v1/reports/bulletins";
+      sample(op, HttpMethod.GET, path + q + "&groupBy=township", admin, null, 200);
+      call(op, HttpMethod.GET, path + q, supervisor, null, 200, false);
+      call(op, HttpMethod.GET, path + q + "&groupBy=department", handler, null, 200, false);
+      call(op, HttpMethod.GET, path + q + "&format=csv", admin, null, 200, false);
+      call(op, HttpMethod.GET, path + q + "&format=xlsx", supervisor, null, 200, false);
+      call(op, HttpMethod.GET, path + "?from=2026-13-01&to=2026-12-31", admin, null, 400, true);
+      call(op, HttpMethod.GET, path + q + "&groupBy=county", admin, null, 400, true);
+      call(op, HttpMethod.GET, path + "?from=2026-12-31&to=2026-01-01", admin, null, 422, false);
+      call(op, HttpMethod.GET, path + "?from=2025-01-01&to=2026-12-31", admin, null, 422, false);
+    }
+    String t = "/api/v1/reports/bulletins/thresholds";
+    sample("getBulletinThresholds", HttpMethod.GET, t, supervisor, null, 200);
+    sample("putBulletinThresholds", HttpMethod.PUT, t, admin, new JsonObject().put("redSatisfaction", 0.8)
+        .put("redOverdue", 5), 200);
+    call("putBulletinThresholds", HttpMethod.PUT, t, admin, new JsonObject().put("greenSatisfaction", 0.5), 422, false);
+    call("putBulletinThresholds", HttpMethod.PUT, t, admin, new JsonObject().put("redResolution", 1.5), 422, false);
+    call("putBulletinThresholds", HttpMethod.PUT, t, admin, new JsonObject().put("colour", 1), 400, true);
   }
 
   void notifications() {

@@ -1,5 +1,7 @@
 package cn.enterprisegrid.grid;
 
+import cn.enterprisegrid.calendar.CalendarStore;
+import cn.enterprisegrid.problem.Categories;
 import cn.enterprisegrid.problem.ProblemStore;
 import cn.enterprisegrid.store.Store;
 import cn.enterprisegrid.testing.AdminToken;
@@ -16,7 +18,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -228,9 +233,25 @@ class GridTest {
     assertProblem(app.post("/api/v1/callbacks/" + s.getJsonArray("callbacks").getString(0), admin,
         new JsonObject().put("confirmed", true).put("satisfaction", 5)), 409, "/problems/already-recorded");
 
+    // two problems of the liaison's firms besides the visits' (counted from here): one filed now, one
+    // whose accept deadline passed (ticked)
+    JsonObject before = ok(app.get("/api/v1/reports/liaisons", admin), 200).getJsonArray("items").stream()
+        .map(o -> (JsonObject) o).filter(o -> "陈静".equals(o.getString("name"))).findFirst().orElseThrow();
+    JsonObject cellBefore = ok(app.get("/api/v1/reports/cells", admin), 200).getJsonArray("items").stream()
+        .map(o -> (JsonObject) o).filter(o -> region.equals(o.getString("cell"))).findFirst().orElseThrow();
+    Store store = Store.connect(app.vertx, SharedRedis.url());
+    ProblemStore cases = new ProblemStore(store, new CalendarStore(store), Categories.DEFAULTS, Clock.systemUTC());
+    cases.file(intake(firms.get(0), region), "admin").await();
+    Clock past = Clock.fixed(Instant.parse("2026-02-10T02:00:00Z"), ZoneOffset.UTC);
+    String late = cases.at(past).file(intake(firms.get(1), region), "admin").await().getString("id");
+    cases.at(Clock.fixed(Instant.parse("2026-02-12T02:00:00Z"), ZoneOffset.UTC)).tick(late).await();
+    store.close().await();
+
     JsonObject rep = ok(app.get("/api/v1/reports/liaisons", admin), 200);
     JsonObject mine = rep.getJsonArray("items").stream().map(o -> (JsonObject) o)
         .filter(o -> "陈静".equals(o.getString("name"))).findFirst().orElseThrow();
+    assertThat(mine.getLong("openProblems")).isEqualTo(before.getLong("openProblems") + 2);
+    assertThat(mine.getLong("overdueProblems")).isEqualTo(before.getLong("overdueProblems") + 1);
     assertThat(mine.getLong("callbacks")).isEqualTo(3);
     assertThat(mine.getDouble("confirmation")).isEqualTo(0.667);
     assertThat(mine.getDouble("satisfaction")).isEqualTo(4.0);
@@ -240,7 +261,14 @@ class GridTest {
     JsonObject cell = cells.getJsonArray("items").stream().map(o -> (JsonObject) o)
         .filter(o -> region.equals(o.getString("cell"))).findFirst().orElseThrow();
     assertThat(cell.getLong("callbacks")).isEqualTo(3);
+    assertThat(cell.getLong("openProblems")).isEqualTo(cellBefore.getLong("openProblems") + 2);
+    assertThat(cell.getLong("overdueProblems")).isEqualTo(cellBefore.getLong("overdueProblems") + 1);
     assertProblem(app.get("/api/v1/reports/cells", liaison), 403, "/problems/forbidden");
+  }
+
+  private static ProblemStore.Intake intake(String uscc, String township) {
+    return new ProblemStore.Intake(uscc, township, ProblemStore.Source.LIAISON, "LABOUR", "招工难",
+        "春节后一线工人缺口三十人", List.of(), false);
   }
 
   /** Walking the per-cell and per-liaison rows page by page yields the unpaged rows, in id order. */

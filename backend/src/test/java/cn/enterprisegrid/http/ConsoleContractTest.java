@@ -59,8 +59,9 @@ class ConsoleContractTest {
         }
       });
     });
-    assertThat(ops).hasSize(53).contains("POST /api/v1/enterprises/import", "GET /api/v1/grid/coverage",
-        "POST /api/v1/applications/{id}/disburse", "GET /api/v1/enterprises/{uscc}/code.png");
+    assertThat(ops).hasSize(81).contains("POST /api/v1/enterprises/import", "GET /api/v1/grid/coverage",
+        "POST /api/v1/applications/{id}/disburse", "GET /api/v1/enterprises/{uscc}/code.png",
+        "GET /api/v1/reports/problems", "GET /api/v1/reports/bulletins", "PUT /api/v1/reports/bulletins/thresholds");
   }
 
   @Test
