@@ -49,6 +49,7 @@ class ProblemMergeTest {
         ProblemStore.Source.FIRM, "UTILITIES", title, description, List.of(), false), "firm:" + uscc).await();
     // what the listing indexer does on the change event
     similar.open(new SimilarProblems.Entry(v.getString("id"), uscc, "UTILITIES", HUABU, title, description));
+    similar.refresh();
     return v;
   }
 
