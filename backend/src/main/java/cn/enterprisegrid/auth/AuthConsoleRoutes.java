@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class AuthConsoleRoutes {
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{3,64}");
+  private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
   private static final int MAX_FAILURES = 10;
   private static final int FAILURE_WINDOW_SECONDS = 15 * 60;
   /** Verified against when the account does not exist, so both paths cost the same. */
@@ -109,13 +110,21 @@ public final class AuthConsoleRoutes {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
+    String phone = Bodies.optionalString(body, "phone", "");
+    if (phone != null && !PHONE.matcher(phone).matches()) {
+      throw ProblemException.invalid("/phone", "phone must be a mainland mobile number of 11 digits");
+    }
+    boolean head = Boolean.TRUE.equals(body.getValue("head"));
+    if (head && role != Role.DEPT_HANDLER) {
+      throw ProblemException.invalid("/head", "only a DEPT_HANDLER account can head its department");
+    }
     boolean regionRole = role == Role.GRID_ADMIN || role == Role.SUPERVISOR || role == Role.LIAISON;
     if (regionRole && !admin.scope().coversScopeRegion(scope)) {
       throw new ProblemException(Problem.field(403, "/scope/region",
           "an admin of region " + admin.scope().region() + " may only create accounts inside it"));
     }
     vertx.executeBlocking(() -> Passwords.hash(password), false)
-        .compose(hash -> accounts.create(username, role, scope, hash, admin.actor()))
+        .compose(hash -> accounts.create(username, role, scope, hash, admin.actor(), phone, head))
         .compose(created -> created ? accounts.find(username)
             : Future.failedFuture(ProblemException.conflict("account-exists",
                 "an account named " + username + " already exists")))

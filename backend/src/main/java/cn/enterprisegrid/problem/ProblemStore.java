@@ -105,7 +105,7 @@ public final class ProblemStore {
             ProblemKeys.ofFirm(in.uscc())), AuditKeys.journal(actor, ProblemKeys.target(id)));
         List<String> args = List.of(id, flat(h).encode(), score(ClockEvents.next(c, Set.of())), history.encode(), actor,
             String.valueOf(now.toEpochMilli()), payload(id, ProblemStatus.SUBMITTED, 1, category.code(), in.uscc(), "", "")
-                .encode(), ProblemKeys.target(id));
+                .put("step", "FILE").put("statusBefore", "").put("pendingDepartment", "").encode(), ProblemKeys.target(id));
         return store.script("problem_file", keys, args)
             .compose(r -> r.ok() ? view(id, now) : Future.failedFuture(ProblemException.conflict(r.error(), r.detail())));
       });
@@ -171,6 +171,10 @@ public final class ProblemStore {
         "problem." + ch.historyStep().toLowerCase(), h.get("status"), ch.next().name(), ch.drawDispatch() ? "1" : "0",
         String.valueOf(today.getYear()),
         payload(id, ch.next(), version, h.get("category"), h.get("uscc"), department, h.getOrDefault("dispatchNo", ""))
+            // what notifications need to tell the step apart: a dispatch, a transfer proposed, a status change
+            .put("step", ch.historyStep()).put("statusBefore", h.get("status"))
+            .put("pendingDepartment", set.getOrDefault("pendingDepartment",
+                ch.del().contains("pendingDepartment") ? "" : h.getOrDefault("pendingDepartment", "")))
             .encode(), ProblemKeys.target(id));
     return store.script("problem_step", keys, args);
   }
