@@ -20,16 +20,13 @@ import java.util.regex.Pattern;
 public final class AuthConsoleRoutes {
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{3,64}");
   private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
-  private static final int MAX_FAILURES = 10;
-  private static final int FAILURE_WINDOW_SECONDS = 15 * 60;
-  /** Verified against when the account does not exist, so both paths cost the same. */
-  private static final String DUMMY_HASH = Passwords.hash("not-a-real-password");
 
   private final Vertx vertx;
   private final Store store;
   private final AccountStore accounts;
   private final Tokens tokens;
   private final Guard guard;
+  private final PasswordCheck passwords;
 
   public AuthConsoleRoutes(Vertx vertx, Store store, Tokens tokens, Guard guard) {
     this.vertx = vertx;
@@ -37,6 +34,7 @@ public final class AuthConsoleRoutes {
     this.accounts = new AccountStore(store);
     this.tokens = tokens;
     this.guard = guard;
+    this.passwords = new PasswordCheck(vertx, store);
   }
 
   public void register(ContractRoutes routes) {
@@ -49,28 +47,7 @@ public final class AuthConsoleRoutes {
     JsonObject body = Bodies.object(ctx);
     String username = Bodies.requiredString(body, "username");
     String password = Bodies.requiredString(body, "password");
-    String failKey = "login:fail:{a:" + username + "}";
-    store.api().get(failKey)
-        .compose(count -> {
-          if (count != null && count.toInteger() >= MAX_FAILURES) {
-            return Future.failedFuture(new ProblemException(Problem.of(429, "too-many-attempts",
-                "Too many attempts", "too many failed logins for this user; try again later")));
-          }
-          return accounts.find(username);
-        })
-        .compose(account -> vertx.executeBlocking(() -> {
-          boolean ok = Passwords.verify(password, account == null ? DUMMY_HASH : account.passwordHash());
-          return ok && account != null ? account : null;
-        }, false))
-        .compose(account -> {
-          if (account == null) {
-            return store.api().incr(failKey)
-                .compose(n -> store.api().expire(List.of(failKey, String.valueOf(FAILURE_WINDOW_SECONDS))))
-                .compose(v -> Future.failedFuture(
-                    ProblemException.unauthorized("unknown username or wrong password")));
-          }
-          return store.api().del(List.of(failKey)).map(v -> account);
-        })
+    passwords.verify(username, password)
         .onSuccess(account -> ctx.json(new JsonObject()
             .put("token", tokens.issue(account.principal()))
             .put("expiresIn", tokens.ttl().toSeconds())

@@ -49,11 +49,14 @@ public record NotifySettings(int senders, int maxAttempts, Duration retryBase, D
       + "\"data\":{\"thing1\":\"title\",\"phrase2\":\"status\",\"thing3\":\"hint\",\"date4\":\"date\"}}}";
 
   /**
-   * The default SMS templates: a deadline warning and an escalation, e.g. "诉求{1}（交办单号{2}）的{3}时限将于{4}到期，
-   * 请及时办理。" and "诉求{1}（交办单号{2}）已超过{3}时限（{4}），请立即办理。" (the ids are those the provider
-   * gives the approved templates).
+   * The default SMS templates: a liaison's policy summary ("政策{1}：{2}"), an application's news ("{1}{2}"), a
+   * deadline warning ("诉求{1}（交办单号{2}）的{3}时限将于{4}到期，请及时办理。") and an escalation ("诉求{1}（交办单号{2}）已超过{3}时限（{4}），
+   * 请立即办理。"); the ids are placeholders for those the provider gives the approved templates. Problem status
+   * changes have none: they are not texted.
    */
   public static final String DEFAULT_SMS_TEMPLATES = "{"
+      + "\"policy\":{\"id\":\"TPL_SMS_POLICY\",\"params\":[\"title\",\"hint\"]},"
+      + "\"application\":{\"id\":\"TPL_SMS_APPLICATION\",\"params\":[\"title\",\"status\"]},"
       + "\"problem.warning\":{\"id\":\"TPL_SMS_WARNING\",\"params\":[\"problemId\",\"dispatchNo\",\"deadline\",\"due\"]},"
       + "\"problem.breach\":{\"id\":\"TPL_SMS_BREACH\",\"params\":[\"problemId\",\"dispatchNo\",\"deadline\",\"due\"]}}";
 
