@@ -58,6 +58,21 @@ public final class AccountStore {
         .map(r -> Boolean.parseBoolean(r.body()));
   }
 
+  /**
+   * Sets or removes the account's SMS phone ({@code phone}: null keeps it, "" removes it) and its head flag
+   * ({@code head}: null keeps it), audited; answers the updated account, or null when there is none.
+   */
+  public Future<Account> update(Account before, String phone, Boolean head, String actor) {
+    Account after = new Account(before.username(), before.role(), before.scope(), before.passwordHash(),
+        before.createdAt(), before.createdBy(), phone == null ? before.phone() : phone.isEmpty() ? null : phone,
+        head == null ? before.head() : head);
+    return store.script("account_update",
+            AuditKeys.with(List.of(key(before.username())), AuditKeys.journal(actor, "account:" + before.username())),
+            List.of(before.username(), actor, phone == null ? "" : phone.isEmpty() ? "-" : phone,
+                head == null ? "" : head ? "1" : "0", before.toJson().encode(), after.toJson().encode()))
+        .compose(r -> r.ok() ? find(before.username()) : Future.succeededFuture(null));
+  }
+
   private static Account fromHash(Response r) {
     if (r == null || r.size() == 0) {
       return null;

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Console login and account management: {@code POST /api/v1/auth/login},
- * {@code GET /api/v1/auth/me}, {@code POST /api/v1/accounts}.
+ * {@code GET /api/v1/auth/me}, {@code POST /api/v1/accounts}, {@code PATCH /api/v1/accounts/{username}} (the SMS
+ * phone and the head flag).
  */
 public final class AuthConsoleRoutes {
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{3,64}");
@@ -41,6 +42,7 @@ public final class AuthConsoleRoutes {
     routes.operation("consoleLogin", this::login);
     routes.operation("consoleMe", guard.authenticated(), this::me);
     routes.operation("createAccount", guard.roles(Role.GRID_ADMIN), this::createAccount);
+    routes.operation("updateAccount", guard.roles(Role.GRID_ADMIN), this::updateAccount);
   }
 
   private void login(RoutingContext ctx) {
@@ -109,6 +111,51 @@ public final class AuthConsoleRoutes {
             .putHeader("Content-Type", "application/json")
             .putHeader("Location", "/api/v1/accounts/" + username)
             .end(account.toJson().encode()))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * Sets an account's SMS {@code phone} (null removes it) and, for a DEPT_HANDLER, {@code head}; members left out
+   * stay as they are. A region admin may only change region roles' accounts inside its region.
+   */
+  private void updateAccount(RoutingContext ctx) {
+    Principal admin = Guard.principal(ctx);
+    String username = ctx.pathParam("username");
+    JsonObject body = Bodies.object(ctx);
+    String phone = null;
+    if (body.containsKey("phone")) {
+      Object v = body.getValue("phone");
+      if (v == null) {
+        phone = "";
+      } else if (!(v instanceof String s) || !PHONE.matcher(s).matches()) {
+        throw ProblemException.invalid("/phone", "phone must be a mainland mobile number of 11 digits, or null");
+      } else {
+        phone = s;
+      }
+    }
+    Boolean head = body.getValue("head") instanceof Boolean b ? b : null;
+    String newPhone = phone;
+    accounts.find(username)
+        .compose(account -> {
+          if (account == null) {
+            return Future.failedFuture(ProblemException.notFound("no account " + username));
+          }
+          // as for creating: the region roles' accounts belong to a region, the department roles' to none
+          boolean regionRole = account.role() == Role.GRID_ADMIN || account.role() == Role.SUPERVISOR
+              || account.role() == Role.LIAISON;
+          if (regionRole && !admin.scope().coversScopeRegion(account.scope())) {
+            return Future.failedFuture(new ProblemException(Problem.field(403, "/username",
+                "account " + username + " lies outside this admin's region")));
+          }
+          if (head != null && head && account.role() != Role.DEPT_HANDLER) {
+            return Future.failedFuture(ProblemException.invalid("/head",
+                "only a DEPT_HANDLER account can head its department"));
+          }
+          return accounts.update(account, newPhone, head, admin.actor());
+        })
+        .compose(a -> a == null ? Future.failedFuture(ProblemException.notFound("no account " + username))
+            : Future.succeededFuture(a))
+        .onSuccess(a -> ctx.json(a.toJson()))
         .onFailure(ctx::fail);
   }
 }

@@ -88,6 +88,14 @@ final class ConsoleWalk extends Walk {
     call("createAccount", HttpMethod.POST, "/api/v1/accounts", huabu, new JsonObject().put("username", "contract.sup")
         .put("password", "secret-pass-1").put("role", "SUPERVISOR").put("scope", new JsonObject().put("region", "330824")),
         403, false);
+    String path = "/api/v1/accounts/contract.author";
+    sample("updateAccount", HttpMethod.PATCH, path, admin, new JsonObject().put("phone", "13900009999"), 200);
+    call("updateAccount", HttpMethod.PATCH, path, admin, new JsonObject().put("head", true), 422, false);
+    call("updateAccount", HttpMethod.PATCH, path, admin, new JsonObject().put("colour", "red"), 400, true);
+    call("updateAccount", HttpMethod.PATCH, "/api/v1/accounts/contract.nobody", admin,
+        new JsonObject().put("phone", JsonObject.of().getValue("x")), 404, false);
+    call("updateAccount", HttpMethod.PATCH, "/api/v1/accounts/kh.supervisor", huabu,
+        new JsonObject().put("phone", "13900009998"), 403, false);
 
     sample("queryAudit", HttpMethod.GET, "/api/v1/audit?limit=5", admin, null, 200);
     call("queryAudit", HttpMethod.GET, "/api/v1/audit?limit=many", admin, null, 400, true);
