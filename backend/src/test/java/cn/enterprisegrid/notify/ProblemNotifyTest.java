@@ -270,6 +270,43 @@ class ProblemNotifyTest {
   }
 
   @Test
+  void aTransferReachesTheReceivingHandlersAndAHeadNamedLaterHearsTheEscalation() {
+    String from = "开化县经济和信息化局";
+    String to = "开化县行政审批服务中心";
+    account("jxj.handler", "DEPT_HANDLER", new JsonObject().put("department", from), null, false);
+    account("sp.handler", "DEPT_HANDLER", new JsonObject().put("department", to), null, false);
+    account("sp.chief", "DEPT_HANDLER", new JsonObject().put("department", to), null, false);
+    String uscc = fx.uscc();
+    fx.firm(uscc, null);
+    String id = problems.file(new ProblemStore.Intake(uscc, NotifyFixture.COUNTY + "102", ProblemStore.Source.LIAISON,
+        "APPROVAL", "环评审批材料反复退回", "环评材料已三次退回，每次要求不同", List.of(), false), "liaison:L9")
+        .await().getString("id");
+    problems.step(id, Step.ACCEPT, StepArgs.none(), "admin").await();
+    problems.step(id, Step.DISPATCH, StepArgs.dispatch(from, Complexity.ORDINARY), "admin").await();
+    problems.step(id, Step.TRANSFER, StepArgs.transfer(to, "属审批中心职责"), "jxj.handler").await();
+    settled();
+    JsonArray sp = of(inbox(node.login("sp.handler", "secret-pass-1")), id);
+    assertThat(kinds(sp)).containsExactly("problem.transfer");
+    assertThat(sp.getJsonObject(0).getString("body"))
+        .isEqualTo("诉求《环评审批材料反复退回》拟转由贵部门（开化县行政审批服务中心）办理，请确认接收。");
+    assertThat(kinds(of(inbox(node.login("jxj.handler", "secret-pass-1")), id))).containsExactly("problem.dispatch");
+
+    // the chief is named head afterwards (PATCH), with a phone: the escalation reaches it as the head, by SMS too
+    HttpResponse<Buffer> patched = node.send(HttpMethod.PATCH, "/api/v1/accounts/sp.chief", node.admin(),
+        new JsonObject().put("head", true).put("phone", "13900004001"));
+    assertThat(patched.statusCode()).as(patched.bodyAsString()).isEqualTo(200);
+    assertThat(patched.bodyAsJsonObject().getBoolean("head")).isTrue();
+    problems.step(id, Step.TRANSFER, StepArgs.receive(), "sp.handler").await();
+    fx.change("problem.breach", id, clockEvent(id, to));
+    settled();
+    JsonArray chief = of(inbox(node.login("sp.chief", "secret-pass-1")), id);
+    assertThat(kinds(chief)).containsExactly("problem.transfer", "problem.breach");
+    assertThat(item(chief, "problem.breach").getString("body")).startsWith("贵部门办理的诉求《环评审批材料反复退回》");
+    assertThat(sms("13900004001")).extracting(FakeTencentSmsServer.Sent::templateId)
+        .containsExactly(NotifyFixture.SMS_BREACH);
+  }
+
+  @Test
   void theConsoleInboxIsItsOwnersOnly() {
     String dept = "开化县司法局";
     account("sf.handler", "DEPT_HANDLER", new JsonObject().put("department", dept), null, false);
