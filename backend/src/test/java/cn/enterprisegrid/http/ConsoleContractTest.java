@@ -59,7 +59,8 @@ class ConsoleContractTest {
         }
       });
     });
-    assertThat(ops).hasSize(53).contains("POST /api/v1/enterprises/import", "GET /api/v1/grid/coverage",
+    assertThat(ops).hasSize(56).contains("POST /api/v1/enterprises/import", "GET /api/v1/grid/coverage",
+        "GET /api/v1/inbox", "POST /api/v1/inbox/{id}/read", "PATCH /api/v1/accounts/{username}",
         "POST /api/v1/applications/{id}/disburse", "GET /api/v1/enterprises/{uscc}/code.png");
   }
 
