@@ -1,5 +1,6 @@
 -- Turns the buffered notices of recipients whose push is due into push entries of the outbox, one
--- per address (each bound WeChat user of a firm; the liaison): every application notice alone, all
+-- per address (each bound WeChat user of a firm or a liaison; the liaison or console account
+-- itself, for SMS): every application and problem notice alone, all
 -- policy notices as one push (a digest when several), unless the recipient's frequency cap on
 -- policy pushes is reached (then they stay in the inbox only). Atomic, so any node may run it.
 -- KEYS[1] notify:due, KEYS[2] notify:outbox, KEYS[3] notify:stats
@@ -24,6 +25,13 @@ for _, to in ipairs(due) do
       table.insert(addrs, 'wx:' .. openid)
     end
   else
+    -- key built here: notify:wx:{TO}, the WeChat users bound to a liaison read from notify:due
+    -- (the recipient's slot, beside notify:buf:{TO})
+    for _, openid in ipairs(redis.call('SMEMBERS', 'notify:wx:{' .. to .. '}')) do
+      table.insert(addrs, 'wx:' .. openid)
+    end
+    -- the recipient itself: a liaison's or an account's SMS (Delivery texts only what has an SMS
+    -- template: deadline warnings and escalations)
     table.insert(addrs, to)
   end
   if #addrs > 0 then

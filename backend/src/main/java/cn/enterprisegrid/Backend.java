@@ -9,7 +9,6 @@ import cn.enterprisegrid.enterprise.FirmWrites;
 import cn.enterprisegrid.enterprise.ViewCache;
 import cn.enterprisegrid.enterprise.ViewInvalidator;
 import cn.enterprisegrid.http.HttpVerticle;
-import cn.enterprisegrid.notify.LoggingSms;
 import cn.enterprisegrid.notify.NotifySettings;
 import cn.enterprisegrid.notify.NotifyVerticle;
 import cn.enterprisegrid.policy.MatchWorker;
@@ -139,7 +138,7 @@ public final class Backend {
                 NotifySettings notify = NotifySettings.from(settings.source());
                 return (notify.enabled()
                       ? vertx.deployVerticle(
-                          new NotifyVerticle(settings, notify, opened.nodeId(), new LoggingSms(), Clock.systemUTC()))
+                          new NotifyVerticle(settings, notify, opened.nodeId(), Clock.systemUTC()))
                       : Future.<String>succeededFuture(null))
                   .compose(notifyId -> vertx.deployVerticle(
                       () -> new HttpVerticle(settings, () -> new ApiRoutes(settings, opened.secret(), metrics,

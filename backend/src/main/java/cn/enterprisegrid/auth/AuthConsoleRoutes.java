@@ -15,20 +15,19 @@ import java.util.regex.Pattern;
 
 /**
  * Console login and account management: {@code POST /api/v1/auth/login},
- * {@code GET /api/v1/auth/me}, {@code POST /api/v1/accounts}.
+ * {@code GET /api/v1/auth/me}, {@code POST /api/v1/accounts}, {@code PATCH /api/v1/accounts/{username}} (the SMS
+ * phone and the head flag).
  */
 public final class AuthConsoleRoutes {
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{3,64}");
-  private static final int MAX_FAILURES = 10;
-  private static final int FAILURE_WINDOW_SECONDS = 15 * 60;
-  /** Verified against when the account does not exist, so both paths cost the same. */
-  private static final String DUMMY_HASH = Passwords.hash("not-a-real-password");
+  private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
 
   private final Vertx vertx;
   private final Store store;
   private final AccountStore accounts;
   private final Tokens tokens;
   private final Guard guard;
+  private final PasswordCheck passwords;
 
   public AuthConsoleRoutes(Vertx vertx, Store store, Tokens tokens, Guard guard) {
     this.vertx = vertx;
@@ -36,40 +35,21 @@ public final class AuthConsoleRoutes {
     this.accounts = new AccountStore(store);
     this.tokens = tokens;
     this.guard = guard;
+    this.passwords = new PasswordCheck(vertx, store);
   }
 
   public void register(ContractRoutes routes) {
     routes.operation("consoleLogin", this::login);
     routes.operation("consoleMe", guard.authenticated(), this::me);
     routes.operation("createAccount", guard.roles(Role.GRID_ADMIN), this::createAccount);
+    routes.operation("updateAccount", guard.roles(Role.GRID_ADMIN), this::updateAccount);
   }
 
   private void login(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     String username = Bodies.requiredString(body, "username");
     String password = Bodies.requiredString(body, "password");
-    String failKey = "login:fail:{a:" + username + "}";
-    store.api().get(failKey)
-        .compose(count -> {
-          if (count != null && count.toInteger() >= MAX_FAILURES) {
-            return Future.failedFuture(new ProblemException(Problem.of(429, "too-many-attempts",
-                "Too many attempts", "too many failed logins for this user; try again later")));
-          }
-          return accounts.find(username);
-        })
-        .compose(account -> vertx.executeBlocking(() -> {
-          boolean ok = Passwords.verify(password, account == null ? DUMMY_HASH : account.passwordHash());
-          return ok && account != null ? account : null;
-        }, false))
-        .compose(account -> {
-          if (account == null) {
-            return store.api().incr(failKey)
-                .compose(n -> store.api().expire(List.of(failKey, String.valueOf(FAILURE_WINDOW_SECONDS))))
-                .compose(v -> Future.failedFuture(
-                    ProblemException.unauthorized("unknown username or wrong password")));
-          }
-          return store.api().del(List.of(failKey)).map(v -> account);
-        })
+    passwords.verify(username, password)
         .onSuccess(account -> ctx.json(new JsonObject()
             .put("token", tokens.issue(account.principal()))
             .put("expiresIn", tokens.ttl().toSeconds())
@@ -109,13 +89,21 @@ public final class AuthConsoleRoutes {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
+    String phone = Bodies.optionalString(body, "phone", "");
+    if (phone != null && !PHONE.matcher(phone).matches()) {
+      throw ProblemException.invalid("/phone", "phone must be a mainland mobile number of 11 digits");
+    }
+    boolean head = Boolean.TRUE.equals(body.getValue("head"));
+    if (head && role != Role.DEPT_HANDLER) {
+      throw ProblemException.invalid("/head", "only a DEPT_HANDLER account can head its department");
+    }
     boolean regionRole = role == Role.GRID_ADMIN || role == Role.SUPERVISOR || role == Role.LIAISON;
     if (regionRole && !admin.scope().coversScopeRegion(scope)) {
       throw new ProblemException(Problem.field(403, "/scope/region",
           "an admin of region " + admin.scope().region() + " may only create accounts inside it"));
     }
     vertx.executeBlocking(() -> Passwords.hash(password), false)
-        .compose(hash -> accounts.create(username, role, scope, hash, admin.actor()))
+        .compose(hash -> accounts.create(username, role, scope, hash, admin.actor(), phone, head))
         .compose(created -> created ? accounts.find(username)
             : Future.failedFuture(ProblemException.conflict("account-exists",
                 "an account named " + username + " already exists")))
@@ -123,6 +111,51 @@ public final class AuthConsoleRoutes {
             .putHeader("Content-Type", "application/json")
             .putHeader("Location", "/api/v1/accounts/" + username)
             .end(account.toJson().encode()))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * Sets an account's SMS {@code phone} (null removes it) and, for a DEPT_HANDLER, {@code head}; members left out
+   * stay as they are. A region admin may only change region roles' accounts inside its region.
+   */
+  private void updateAccount(RoutingContext ctx) {
+    Principal admin = Guard.principal(ctx);
+    String username = ctx.pathParam("username");
+    JsonObject body = Bodies.object(ctx);
+    String phone = null;
+    if (body.containsKey("phone")) {
+      Object v = body.getValue("phone");
+      if (v == null) {
+        phone = "";
+      } else if (!(v instanceof String s) || !PHONE.matcher(s).matches()) {
+        throw ProblemException.invalid("/phone", "phone must be a mainland mobile number of 11 digits, or null");
+      } else {
+        phone = s;
+      }
+    }
+    Boolean head = body.getValue("head") instanceof Boolean b ? b : null;
+    String newPhone = phone;
+    accounts.find(username)
+        .compose(account -> {
+          if (account == null) {
+            return Future.failedFuture(ProblemException.notFound("no account " + username));
+          }
+          // as for creating: the region roles' accounts belong to a region, the department roles' to none
+          boolean regionRole = account.role() == Role.GRID_ADMIN || account.role() == Role.SUPERVISOR
+              || account.role() == Role.LIAISON;
+          if (regionRole && !admin.scope().coversScopeRegion(account.scope())) {
+            return Future.failedFuture(new ProblemException(Problem.field(403, "/username",
+                "account " + username + " lies outside this admin's region")));
+          }
+          if (head != null && head && account.role() != Role.DEPT_HANDLER) {
+            return Future.failedFuture(ProblemException.invalid("/head",
+                "only a DEPT_HANDLER account can head its department"));
+          }
+          return accounts.update(account, newPhone, head, admin.actor());
+        })
+        .compose(a -> a == null ? Future.failedFuture(ProblemException.notFound("no account " + username))
+            : Future.succeededFuture(a))
+        .onSuccess(a -> ctx.json(a.toJson()))
         .onFailure(ctx::fail);
   }
 }

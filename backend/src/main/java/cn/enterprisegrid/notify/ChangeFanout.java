@@ -21,7 +21,9 @@ import java.util.List;
  * Turns change events into outbox notices, once across nodes: a member of the consumer group {@code notify} on
  * {@code changes} (XREADGROUP, then XACK after the scripts ran). {@code policy.matched} fans out to the policy's
  * ELIGIBLE and UNKNOWN sets in batches ({@code notify_change.lua}, which calls {@code notify()} per firm);
- * {@code policy.eligible} notifies one firm; {@code application} feeds the funnel and notifies the firm. A batch
+ * {@code policy.eligible} notifies one firm; {@code application} feeds the funnel and notifies the firm;
+ * {@code problem}, {@code problem.warning} and {@code problem.breach} notify the recipients {@link ProblemRecipients}
+ * finds ({@code notify_problem.lua}). A batch
  * handled again after a crash enqueues nothing twice (dedupe sets).
  */
 final class ChangeFanout {
@@ -30,9 +32,11 @@ final class ChangeFanout {
 
   private final Store store;
   private final ChangeGroup group;
+  private final ProblemRecipients recipients;
 
   ChangeFanout(Vertx vertx, Redis redis, Store store, String consumer, long claimIdleMs) {
     this.store = store;
+    this.recipients = new ProblemRecipients(store);
     this.group = new ChangeGroup(vertx, redis, NotifyKeys.CHANGES_GROUP, consumer, 16, claimIdleMs);
   }
 
@@ -81,8 +85,24 @@ final class ChangeFanout {
       case "policy" -> p.getString("department") == null ? Future.succeededFuture()
           : script(List.of("fanout", c.id(), "0", "policy.none", "{}",
               p.getString("department"), p.getString("title", "")));
+      case "problem", "problem.warning", "problem.breach" -> problem(c.kind(), c.id(), p);
       default -> Future.succeededFuture();
     };
+  }
+
+  /** Enqueues the notices of a problem event, each recipient once per event (see {@link ProblemRecipients}). */
+  private Future<Void> problem(String kind, String id, JsonObject p) {
+    return recipients.resolve(kind, id, p).compose(r -> {
+      if (r.notices().isEmpty()) {
+        return Future.succeededFuture();
+      }
+      List<String> args = new ArrayList<>(List.of(ProblemNotices.subject(id), r.tag(), r.uscc()));
+      for (ProblemRecipients.Notice n : r.notices()) {
+        args.addAll(List.of(n.to(), n.kind(), n.payload().encode()));
+      }
+      return store.script("notify_problem", List.of(NotifyKeys.OUTBOX, NotifyKeys.problemDedupe(id, r.tag())), args)
+          .mapEmpty();
+    });
   }
 
   /** The wording fields of a policy: from the event, else from the policy hash (and its live version's JSON). */

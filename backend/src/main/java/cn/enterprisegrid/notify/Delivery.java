@@ -1,5 +1,6 @@
 package cn.enterprisegrid.notify;
 
+import cn.enterprisegrid.auth.AccountKeys;
 import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.policy.PolicyKeys;
 import cn.enterprisegrid.store.Store;
@@ -21,7 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Delivers one push entry to one address: a WeChat user of a firm through the channels of the user's preferences
- * (the next channel takes over when one cannot deliver; the inbox already holds the notice), or a liaison by SMS.
+ * (the next channel takes over when one cannot deliver; the inbox already holds the notice), or a liaison or
+ * console account by SMS.
  * <p>
  * A push entry is claimed ({@code SET NX}) before the first channel is tried and marked done with the outcome.
  * An entry found claimed but not done was in flight when its node died: WeChat may or may not have received it,
@@ -37,11 +39,12 @@ final class Delivery {
   private final Store store;
   private final RedisAPI redis;
   private final Map<String, Channel> channels = new LinkedHashMap<>();
-  private final Sms sms;
+  /** Null when no SMS provider is configured. */
+  private final SmsChannel sms;
   private final NotifySettings settings;
   private final Clock clock;
 
-  Delivery(Store store, List<Channel> channels, Sms sms, NotifySettings settings, Clock clock) {
+  Delivery(Store store, List<Channel> channels, SmsChannel sms, NotifySettings settings, Clock clock) {
     this.store = store;
     this.redis = store.api();
     channels.forEach(c -> this.channels.put(c.name(), c));
@@ -79,7 +82,10 @@ final class Delivery {
     return lookups(to, items).compose(l -> {
       Message m = Wording.render(to, items, l.titles, l.counts);
       if (addr.startsWith("liaison:")) {
-        return liaison(e, addr.substring("liaison:".length()), m);
+        return official(e, GridKeys.liaison(addr.substring("liaison:".length())), m);
+      }
+      if (addr.startsWith("account:")) {
+        return official(e, AccountKeys.account(addr.substring("account:".length())), m);
       }
       if (csv(prefs.get("unsubscribed")).contains(m.category())) {
         return done(e, "unsubscribed", List.of());
@@ -112,13 +118,30 @@ final class Delivery {
     });
   }
 
-  private Future<Void> liaison(OutboxEntry e, String liaisonId, Message m) {
-    return redis.hget(GridKeys.liaison(liaisonId), "phone").compose(phone -> {
+  /**
+   * A liaison or a console account: texted when the message has an SMS template (deadline warnings and
+   * escalations) to the phone of its record ({@code phone} of {@code grid:l:ID} or of the account hash). Without a
+   * phone the SMS is skipped and counted ({@code push.nophone}); the inbox has the notice either way.
+   */
+  private Future<Void> official(OutboxEntry e, String recordKey, Message m) {
+    if (sms == null || !sms.texts(m)) {
+      return done(e, "inbox", List.of());
+    }
+    return redis.hget(recordKey, "phone").compose(phone -> {
       if (phone == null || phone.toString().isBlank()) {
-        return done(e, "inbox", List.of());
+        LOG.info("push {} to {}: no phone, SMS skipped", e.id(), e.get("push"));
+        return done(e, "nophone", List.of());
       }
-      return sms.send(phone.toString(), SmsChannel.text(m)).compose(v -> done(e, "sms", List.of()),
-          err -> fail(e, "sms: " + err.getMessage(), false));
+      return sms.text(phone.toString(), m).compose(a -> {
+        if (a instanceof Attempt.Delivered) {
+          return done(e, "sms", List.of());
+        } else if (a instanceof Attempt.Retry r) {
+          return fail(e, r.reason(), false);
+        } else if (a instanceof Attempt.Dead d) {
+          return fail(e, d.reason(), true);
+        }
+        return done(e, "inbox", List.of());
+      });
     });
   }
 

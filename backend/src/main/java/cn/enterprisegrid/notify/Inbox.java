@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The in-app inbox of a firm ({@code firm:USCC}) or a liaison ({@code liaison:ID}): newest first, read marks. */
+/**
+ * The in-app inbox of a firm ({@code firm:USCC}), a liaison ({@code liaison:ID}) or a console account
+ * ({@code account:USERNAME}): newest first, read marks.
+ */
 final class Inbox {
   private final Store store;
   private final RedisAPI redis;
@@ -62,10 +65,14 @@ final class Inbox {
                   continue;
                 }
                 Message m = Wording.render(to, new JsonArray().add(n), Map.of(), counts);
-                out.add(new JsonObject().put("id", ids.get(i)).put("kind", n.getString("kind"))
-                    .put("category", m.category()).put("title", m.title()).put("body", m.body())
-                    .put("policyId", n.getString("policy")).put("version", n.getString("version"))
-                    .put("uscc", n.getString("uscc"))
+                JsonObject item = new JsonObject().put("id", ids.get(i)).put("kind", n.getString("kind"))
+                    .put("category", m.category()).put("title", m.title()).put("body", m.body());
+                if (ProblemNotices.isProblem(n)) {
+                  item.put("problemId", Wording.payload(n).getString("id"));
+                } else {
+                  item.put("policyId", n.getString("policy")).put("version", n.getString("version"));
+                }
+                out.add(item.put("uscc", n.getString("uscc"))
                     .put("createdAt", Instant.ofEpochMilli(scores.get(i) / 1000).toString())
                     .put("read", read.get(i).toInteger() == 1));
               }

@@ -7,6 +7,8 @@ import java.util.Map;
  * What one push says, independent of the channel.
  *
  * @param category  {@code policy}, {@code application} or {@code problem} (preferences unsubscribe by category)
+ * @param kind      the kind of the first notice ({@code policy.eligible}, {@code problem.breach}, ...): SMS
+ *                  templates are chosen by it
  * @param id        the notification id the push opens (the first one of a digest)
  * @param title     a short title (FCM, SMS)
  * @param body      one sentence (FCM, SMS)
@@ -15,5 +17,5 @@ import java.util.Map;
  *                  (at most 5 Chinese characters), {@code amount} (e.g. {@code 125000.00元})
  * @param policies  the policy ids of the policy notices pushed (funnel "delivered")
  */
-record Message(String category, String id, String title, String body, Map<String, String> values,
+record Message(String category, String kind, String id, String title, String body, Map<String, String> values,
     List<String> policies) {}

@@ -56,4 +56,17 @@ public final class NotifyKeys {
   public static String liaisonCount(String policyId, String version, String kind) {
     return "notify:lcount:{p:" + policyId + "}:" + version + ":" + kind;
   }
+
+  /**
+   * Recipients enqueued for one event of problem {@code id} ({@code tag}: the case version of a step, or the
+   * warning's / breach's deadline kind and date); same {@code {c:ID}} tag as the case.
+   */
+  public static String problemDedupe(String id, String tag) {
+    return "notify:dedupe:{c:" + id + "}:" + tag;
+  }
+
+  /** The WeChat users bound to a non-firm recipient ({@code liaison:ID}), beside its inbox (same tag). */
+  public static String wechatUsers(String to) {
+    return "notify:wx:{" + to + "}";
+  }
 }

@@ -4,6 +4,7 @@ import static cn.enterprisegrid.config.ConfigValues.integer;
 import static cn.enterprisegrid.config.ConfigValues.positive;
 import static cn.enterprisegrid.config.ConfigValues.str;
 
+import cn.enterprisegrid.mp.sms.TencentSmsConfig;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
- * The notification settings (README configuration table, {@code NOTIFY_*}).
+ * The notification settings (README configuration table, {@code NOTIFY_*}), SMS included
+ * ({@code NOTIFY_SMS_*}: Tencent Cloud SMS, off while {@code NOTIFY_SMS_SECRET_ID} is unset).
  *
  * @param senders        pushes in flight at once per node (bounded concurrency towards WeChat/FCM)
  * @param maxAttempts    attempts of a push before it moves to the dead-letter stream
@@ -29,18 +31,34 @@ import java.time.ZoneId;
  * @param fcmToken       OAuth2 bearer token for FCM
  * @param sendTimeout    timeout of one WeChat or FCM call
  * @param enabled        whether this node runs the sender (notices are enqueued by the scripts regardless)
+ * @param sms            Tencent Cloud SMS: where and as whom; null = no SMS provider (nothing is texted)
+ * @param smsTemplates   SMS template ids and parameters per notice kind or category (JSON, see {@link SmsTemplates})
  */
 public record NotifySettings(int senders, int maxAttempts, Duration retryBase, Duration claimIdle, int weeklyCap,
     LocalTime quietStart, LocalTime quietEnd, ZoneId zone, Duration digestWindow, String page,
     JsonObject templates, String fcmApiBase, String fcmProject, String fcmToken,
-    Duration sendTimeout, boolean enabled) {
+    Duration sendTimeout, boolean enabled, TencentSmsConfig sms, JsonObject smsTemplates) {
 
   /** The default WeChat templates: one per category, one-time subscriptions. */
   public static final String DEFAULT_TEMPLATES = "{"
       + "\"policy\":{\"id\":\"TPL_POLICY_MATCH\",\"longTerm\":false,"
       + "\"data\":{\"thing1\":\"title\",\"thing2\":\"department\",\"thing3\":\"deadline\",\"thing4\":\"hint\"}},"
       + "\"application\":{\"id\":\"TPL_APPLICATION_STATUS\",\"longTerm\":false,"
-      + "\"data\":{\"thing1\":\"title\",\"phrase2\":\"status\",\"thing3\":\"amount\",\"thing4\":\"hint\"}}}";
+      + "\"data\":{\"thing1\":\"title\",\"phrase2\":\"status\",\"thing3\":\"amount\",\"thing4\":\"hint\"}},"
+      + "\"problem\":{\"id\":\"TPL_PROBLEM_STATUS\",\"longTerm\":false,"
+      + "\"data\":{\"thing1\":\"title\",\"phrase2\":\"status\",\"thing3\":\"hint\",\"date4\":\"date\"}}}";
+
+  /**
+   * The default SMS templates: a liaison's policy summary ("政策{1}：{2}"), an application's news ("{1}{2}"), a
+   * deadline warning ("诉求{1}（交办单号{2}）的{3}时限将于{4}到期，请及时办理。") and an escalation ("诉求{1}（交办单号{2}）已超过{3}时限（{4}），
+   * 请立即办理。"); the ids are placeholders for those the provider gives the approved templates. Problem status
+   * changes have none: they are not texted.
+   */
+  public static final String DEFAULT_SMS_TEMPLATES = "{"
+      + "\"policy\":{\"id\":\"TPL_SMS_POLICY\",\"params\":[\"title\",\"hint\"]},"
+      + "\"application\":{\"id\":\"TPL_SMS_APPLICATION\",\"params\":[\"title\",\"status\"]},"
+      + "\"problem.warning\":{\"id\":\"TPL_SMS_WARNING\",\"params\":[\"problemId\",\"dispatchNo\",\"deadline\",\"due\"]},"
+      + "\"problem.breach\":{\"id\":\"TPL_SMS_BREACH\",\"params\":[\"problemId\",\"dispatchNo\",\"deadline\",\"due\"]}}";
 
   /** Reads the {@code NOTIFY_*} keys of the merged configuration. */
   public static NotifySettings from(JsonObject c) {
@@ -61,6 +79,18 @@ public record NotifySettings(int senders, int maxAttempts, Duration retryBase, D
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("NOTIFY_WX_TEMPLATES must be a JSON object", e);
     }
+    JsonObject smsTemplates;
+    try {
+      smsTemplates = new JsonObject(str(c, "NOTIFY_SMS_TEMPLATES", DEFAULT_SMS_TEMPLATES));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("NOTIFY_SMS_TEMPLATES must be a JSON object", e);
+    }
+    String smsId = str(c, "NOTIFY_SMS_SECRET_ID", null);
+    TencentSmsConfig sms = smsId == null || smsId.isBlank() ? null : new TencentSmsConfig(
+        str(c, "NOTIFY_SMS_API_BASE", TencentSmsConfig.DEFAULT_API_BASE), smsId,
+        required(c, "NOTIFY_SMS_SECRET_KEY"), required(c, "NOTIFY_SMS_SDK_APP_ID"),
+        required(c, "NOTIFY_SMS_SIGN_NAME"), str(c, "NOTIFY_SMS_REGION", "ap-guangzhou"),
+        Duration.ofMillis(positive(c, "NOTIFY_SEND_TIMEOUT_MS", 5000)));
     return new NotifySettings(
         positive(c, "NOTIFY_SENDERS", 64),
         positive(c, "NOTIFY_MAX_ATTEMPTS", 6),
@@ -76,7 +106,16 @@ public record NotifySettings(int senders, int maxAttempts, Duration retryBase, D
         str(c, "NOTIFY_FCM_PROJECT", null),
         str(c, "NOTIFY_FCM_TOKEN", null),
         Duration.ofMillis(positive(c, "NOTIFY_SEND_TIMEOUT_MS", 5000)),
-        !"false".equalsIgnoreCase(str(c, "NOTIFY_ENABLED", "true")));
+        !"false".equalsIgnoreCase(str(c, "NOTIFY_ENABLED", "true")),
+        sms, smsTemplates);
+  }
+
+  private static String required(JsonObject c, String key) {
+    String v = str(c, key, null);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException(key + " is required when NOTIFY_SMS_SECRET_ID is set");
+    }
+    return v;
   }
 
   /** The keys as read (the FCM token is masked), e.g. for a start-up log line. */
@@ -96,6 +135,13 @@ public record NotifySettings(int senders, int maxAttempts, Duration retryBase, D
         .put("NOTIFY_FCM_PROJECT", fcmProject)
         .put("NOTIFY_FCM_TOKEN", fcmToken == null ? null : "***")
         .put("NOTIFY_SEND_TIMEOUT_MS", sendTimeout.toMillis())
-        .put("NOTIFY_ENABLED", enabled);
+        .put("NOTIFY_ENABLED", enabled)
+        .put("NOTIFY_SMS_API_BASE", sms == null ? null : sms.apiBase())
+        .put("NOTIFY_SMS_SECRET_ID", sms == null ? null : sms.secretId())
+        .put("NOTIFY_SMS_SECRET_KEY", sms == null ? null : "***")
+        .put("NOTIFY_SMS_SDK_APP_ID", sms == null ? null : sms.sdkAppId())
+        .put("NOTIFY_SMS_SIGN_NAME", sms == null ? null : sms.signName())
+        .put("NOTIFY_SMS_REGION", sms == null ? null : sms.region())
+        .put("NOTIFY_SMS_TEMPLATES", smsTemplates.encode());
   }
 }

@@ -3,6 +3,7 @@ package cn.enterprisegrid.notify;
 import cn.enterprisegrid.config.Settings;
 import cn.enterprisegrid.mp.fcm.FcmClient;
 import cn.enterprisegrid.mp.fcm.FcmConfig;
+import cn.enterprisegrid.mp.sms.TencentSmsClient;
 import cn.enterprisegrid.mp.wechat.WeChatClient;
 import cn.enterprisegrid.mp.wechat.WeChatConfig;
 import cn.enterprisegrid.store.Store;
@@ -27,7 +28,6 @@ public final class NotifyVerticle extends VerticleBase {
   private final Settings settings;
   private final NotifySettings ns;
   private final String node;
-  private final Sms sms;
   private final Clock clock;
   private Store store;
   private Redis blocking;
@@ -43,14 +43,12 @@ public final class NotifyVerticle extends VerticleBase {
    * @param settings the backend settings (Redis, WeChat)
    * @param ns       this package's settings ({@code NOTIFY_*})
    * @param node     this node's stable name ({@code config.NodeId}): its consumer name in the groups
-   * @param sms      the SMS gateway (a {@link LoggingSms} by default)
    * @param clock    the clock of quiet hours, digests and backoff (tests may fix it)
    */
-  public NotifyVerticle(Settings settings, NotifySettings ns, String node, Sms sms, Clock clock) {
+  public NotifyVerticle(Settings settings, NotifySettings ns, String node, Clock clock) {
     this.settings = settings;
     this.ns = ns;
     this.node = node;
-    this.sms = sms;
     this.clock = clock;
   }
 
@@ -74,7 +72,12 @@ public final class NotifyVerticle extends VerticleBase {
           () -> Future.succeededFuture(token));
       channels.add(new FcmChannel(fcm, store.api()));
     }
-    channels.add(new SmsChannel(sms));
+    // SMS through Tencent Cloud when configured (NOTIFY_SMS_*); without it nothing is texted, the inbox has it all
+    SmsChannel sms = ns.sms() == null ? null
+        : new SmsChannel(new TencentSmsClient(web, ns.sms(), Clock.systemUTC()), new SmsTemplates(ns.smsTemplates()));
+    if (sms != null) {
+      channels.add(sms);
+    }
     Delivery delivery = new Delivery(store, channels, sms, ns, clock);
     Accept accept = new Accept(store, ns, clock);
     reader = new OutboxReader(vertx, blocking, node, ns.senders(), e -> {

@@ -31,6 +31,8 @@ final class OutboxReader {
   private final Function<List<OutboxEntry>, Future<Void>> notices;
   private final HeldConnection connection;
   private int inFlight;
+  /** Ids of the entries this reader is handling: one the sweeper takes over again while it is slow is skipped. */
+  private final java.util.Set<String> handling = new java.util.HashSet<>();
   private boolean reading;
   private boolean stopped;
   /** The id after which to read this consumer's own pending entries; null once they are done. */
@@ -90,11 +92,17 @@ final class OutboxReader {
 
   /** Hands an entry read elsewhere (the sweeper's XAUTOCLAIM) to the handler, counted against the bound. */
   void dispatch(OutboxEntry e) {
+    // XAUTOCLAIM also returns this node's own entries when a send outlasts the idle time (a slow WeChat on a busy
+    // machine); handing such a push over again would find it claimed and count it uncertain
+    if (!handling.add(e.id())) {
+      return;
+    }
     inFlight++;
     handler.apply(e).onComplete(ar -> {
       if (ar.failed()) {
         LOG.warn("outbox entry {} stays pending: {}", e.id(), ar.cause().toString());
       }
+      handling.remove(e.id());
       inFlight--;
       pump();
     });

@@ -1,15 +1,26 @@
 package cn.enterprisegrid.notify;
 
+import cn.enterprisegrid.mp.sms.SmsException;
+import cn.enterprisegrid.mp.sms.TencentSmsClient;
 import io.vertx.core.Future;
 
 import java.util.Map;
 
-/** Text messages to the phone number a user left in the preferences. */
+/**
+ * Text messages through Tencent Cloud SMS ({@link TencentSmsClient}, templated): to the phone a WeChat user left in
+ * the preferences (a channel of its order), and to a liaison's or a console account's phone (deadline warnings and
+ * escalations, {@link #text}). A message whose kind has no template ({@link SmsTemplates}) is not texted. The
+ * service's refusals map to the outbox like the other channels': retryable codes (InternalError.*, rate limits of
+ * the API, timeouts) are retried with backoff, the others (a signature or template not approved, a number's daily
+ * limit, a wrong number) are dead letters with the code, for an admin to fix and replay.
+ */
 final class SmsChannel implements Channel {
-  private final Sms sms;
+  private final TencentSmsClient client;
+  private final SmsTemplates templates;
 
-  SmsChannel(Sms sms) {
-    this.sms = sms;
+  SmsChannel(TencentSmsClient client, SmsTemplates templates) {
+    this.client = client;
+    this.templates = templates;
   }
 
   @Override
@@ -23,11 +34,28 @@ final class SmsChannel implements Channel {
     if (phone == null || phone.isBlank()) {
       return Future.succeededFuture(new Attempt.Skipped("no phone"));
     }
-    return sms.send(phone, text(message)).<Attempt>map(v -> new Attempt.Delivered(name()))
-        .otherwise(err -> new Attempt.Retry("sms: " + err.getMessage()));
+    return text(phone, message);
   }
 
-  static String text(Message m) {
-    return "【企业服务】" + m.title() + "：" + m.body();
+  /** Whether the message is texted at all (its kind or category has a template). */
+  boolean texts(Message message) {
+    return templates.forMessage(message) != null;
+  }
+
+  /** Texts {@code message} to {@code phone} with its template. */
+  Future<Attempt> text(String phone, Message message) {
+    SmsTemplates.Template t = templates.forMessage(message);
+    if (t == null || t.id() == null) {
+      return Future.succeededFuture(new Attempt.Skipped("no SMS template for " + message.kind()));
+    }
+    return client.send(phone, t.id(), SmsTemplates.params(t, message), message.id())
+        .<Attempt>map(serial -> new Attempt.Delivered(name()))
+        .otherwise(err -> {
+          if (err instanceof SmsException e) {
+            String reason = "sms " + e.getMessage();
+            return e.retryable() ? new Attempt.Retry(reason) : new Attempt.Dead(reason);
+          }
+          return new Attempt.Retry("sms: " + err);
+        });
   }
 }

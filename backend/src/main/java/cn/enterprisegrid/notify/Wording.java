@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Words a push from its notices: one policy, a digest of several, a liaison's summary ("N of your firms"), or an
- * application status. Pure: the values it needs beyond the notices (titles, liaison counts) are passed in.
+ * Words a push from its notices: one policy, a digest of several, a liaison's summary ("N of your firms"), an
+ * application status, or a problem event ({@link ProblemNotices}). Pure: the values it needs beyond the notices (titles, liaison counts) are passed in.
  */
 final class Wording {
   private Wording() {}
@@ -38,9 +38,7 @@ final class Wording {
     if (kind.startsWith("application.")) {
       return application(first, liaison, titles);
     }
-    String title = title(first, titles);
-    return new Message("problem", first.getString("id"), "诉求办理进展", title,
-        values(title, null, null, "点击查看办理进展", null, null), List.of());
+    return ProblemNotices.render(first);
   }
 
   private static Message onePolicy(JsonObject n, boolean liaison, Map<String, String> titles,
@@ -62,7 +60,7 @@ final class Wording {
       hint = "贵企业符合申报条件，点击查看";
       body = "贵企业符合政策《" + title + "》的申报条件，点击查看并申报。";
     }
-    return new Message("policy", n.getString("id"), unknown ? "完善信息查看政策" : "惠企政策匹配提醒", body,
+    return new Message("policy", n.getString("kind"), n.getString("id"), unknown ? "完善信息查看政策" : "惠企政策匹配提醒", body,
         values(title, p.getString("department"), p.getString("closesOn"), hint, null, null), policies);
   }
 
@@ -86,7 +84,8 @@ final class Wording {
     String title = items.size() + "项惠企政策" + (liaison ? "与您包联的企业匹配" : "与您匹配");
     String department = departments.size() == 1 ? departments.firstKey()
         : departments.isEmpty() ? null : departments.firstKey() + "等" + departments.size() + "个部门";
-    return new Message("policy", items.getJsonObject(0).getString("id"), title,
+    return new Message("policy", items.getJsonObject(0).getString("kind"), items.getJsonObject(0).getString("id"),
+        title,
         String.join("、", names) + "，点击查看。", values(title, department, closesOn, "点击查看全部", null, null),
         policies);
   }
@@ -123,7 +122,7 @@ final class Wording {
     }
     String amount = yuan(p.getString("amount"));
     String who = liaison ? "包联企业" + n.getString("uscc") + "：" : "";
-    return new Message("application", n.getString("id"), auto && "GRANTED".equals(status) ? "免申即享兑现通知"
+    return new Message("application", n.getString("kind"), n.getString("id"), auto && "GRANTED".equals(status) ? "免申即享兑现通知"
         : "政策兑现进度", who + "《" + title + "》" + phrase + "，" + hint + "。",
         values(title, p.getString("department"), null, hint, phrase, amount), List.of());
   }

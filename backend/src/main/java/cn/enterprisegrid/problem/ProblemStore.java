@@ -168,7 +168,8 @@ public final class ProblemStore {
             AuditKeys.journal(actor, ProblemKeys.target(id)));
         List<String> args = List.of(id, flat(h).encode(), score(ClockEvents.next(c, Set.of())), history.encode(), actor,
             String.valueOf(now.toEpochMilli()), payload(id, ProblemStatus.SUBMITTED, 1, category.code(), in.uscc(), "", "")
-                .encode(), ProblemKeys.target(id), ReportFacts.filed(id, in.uscc(), in.township(), today).encode());
+                .put("step", "FILE").put("statusBefore", "").put("pendingDepartment", "").encode(), ProblemKeys.target(id),
+            ReportFacts.filed(id, in.uscc(), in.township(), today).encode());
         // the answer is what the script wrote: no second read
         return store.script("problem_file", keys, args)
             .compose(r -> r.ok() ? Future.succeededFuture(views ? filed(h, history) : new JsonObject().put("id", id))
@@ -291,8 +292,11 @@ public final class ProblemStore {
         history.encode(), actor, "problem." + ch.historyStep().toLowerCase(), h.get("status"), ch.next().name(),
         ch.drawDispatch() ? "1" : "0", String.valueOf(today.getYear()),
         payload(id, ch.next(), version, h.get("category"), h.get("uscc"), department, h.getOrDefault("dispatchNo", ""))
-            .put("mergedInto", after.get("mergedInto")).encode(), ProblemKeys.target(id),
-        leads ? String.valueOf(now.toEpochMilli()) : "", facts.encode());
+            .put("mergedInto", after.get("mergedInto"))
+            // what notifications need to tell the step apart: a dispatch, a transfer proposed, a status change
+            .put("step", ch.historyStep()).put("statusBefore", h.get("status"))
+            .put("pendingDepartment", after.getOrDefault("pendingDepartment", ""))
+            .encode(), ProblemKeys.target(id), leads ? String.valueOf(now.toEpochMilli()) : "", facts.encode());
     return store.script("problem_step", keys, args).map(r -> r.ok() && leads
         ? new ScriptResult(ScriptResult.OK, r.json().put("leads", true).encode()) : r);
   }

@@ -91,6 +91,14 @@ final class ConsoleWalk extends Walk {
     call("createAccount", HttpMethod.POST, "/api/v1/accounts", huabu, new JsonObject().put("username", "contract.sup")
         .put("password", "secret-pass-1").put("role", "SUPERVISOR").put("scope", new JsonObject().put("region", "330824")),
         403, false);
+    String path = "/api/v1/accounts/contract.author";
+    sample("updateAccount", HttpMethod.PATCH, path, admin, new JsonObject().put("phone", "13900009999"), 200);
+    call("updateAccount", HttpMethod.PATCH, path, admin, new JsonObject().put("head", true), 422, false);
+    call("updateAccount", HttpMethod.PATCH, path, admin, new JsonObject().put("colour", "red"), 400, true);
+    call("updateAccount", HttpMethod.PATCH, "/api/v1/accounts/contract.nobody", admin,
+        new JsonObject().put("phone", JsonObject.of().getValue("x")), 404, false);
+    call("updateAccount", HttpMethod.PATCH, "/api/v1/accounts/kh.supervisor", huabu,
+        new JsonObject().put("phone", "13900009998"), 403, false);
 
     sample("queryAudit", HttpMethod.GET, "/api/v1/audit?limit=5", admin, null, 200);
     call("queryAudit", HttpMethod.GET, "/api/v1/audit?limit=many", admin, null, 400, true);
@@ -313,6 +321,36 @@ final class ConsoleWalk extends Walk {
     sample("replayDeadLetter", HttpMethod.POST, "/api/v1/notifications/dead-letters/" + letter + "/replay", admin, null, 200);
     call("replayDeadLetter", HttpMethod.POST, "/api/v1/notifications/dead-letters/1-0/replay", admin, null, 404, false);
     sample("notifyStats", HttpMethod.GET, "/api/v1/notifications/stats", supervisor, null, 200);
+    inbox();
+  }
+
+  /**
+   * The console inbox: a breach of a case with the handler's department reaches the handler (and the county's
+   * grid admin); the supervisor, who heard nothing, finds no such notice in its own inbox (404).
+   */
+  void inbox() {
+    String id = "9" + (100000 + random.nextInt(800000));
+    app.redis().hset(List.of("problem:{c:" + id + "}", "id", id, "status", "IN_PROGRESS", "uscc", "91330824MA00000001",
+        "township", "330824101", "title", "用工招聘难", "department", "开化县人力资源和社会保障局",
+        "dispatchNo", "JB-2026-000900", "version", "4")).await();
+    app.redis().xadd(List.of("changes", "*", "kind", "problem.breach", "id", id, "payload", new JsonObject()
+        .put("id", id).put("kind", "RESOLVE").put("due", "2026-03-05").put("accountable", "开化县人力资源和社会保障局")
+        .put("status", "IN_PROGRESS").encode())).await();
+    String[] notice = new String[1];
+    Eventually.until("the breach in the handler's inbox", Duration.ofSeconds(60), () -> {
+      JsonArray items = app.get("/api/v1/inbox?limit=50", handler).bodyAsJsonObject().getJsonArray("items");
+      for (int i = 0; i < items.size(); i++) {
+        if (id.equals(items.getJsonObject(i).getString("problemId"))) {
+          notice[0] = items.getJsonObject(i).getString("id");
+          return true;
+        }
+      }
+      return false;
+    });
+    sample("consoleInbox", HttpMethod.GET, "/api/v1/inbox?limit=5", handler, null, 200);
+    call("consoleInbox", HttpMethod.GET, "/api/v1/inbox?limit=500", handler, null, 400, true);
+    sample("consoleInboxRead", HttpMethod.POST, "/api/v1/inbox/" + notice[0] + "/read", handler, null, 200);
+    call("consoleInboxRead", HttpMethod.POST, "/api/v1/inbox/" + notice[0] + "/read", supervisor, null, 404, false);
   }
 
   /**

@@ -45,6 +45,7 @@ final class MiniProgramWalk extends Walk {
     grid();
     notifications();
     problems();
+    liaisonBinding();
     shared();
   }
 
@@ -164,6 +165,24 @@ final class MiniProgramWalk extends Walk {
         new JsonObject().put(template, "maybe"), 422, false);
   }
 
+
+  /** A liaison binds its WeChat identity with its account's password; firms, console tokens, non-liaisons cannot. */
+  void liaisonBinding() {
+    String wx = wxToken("openid-liaison-bind");
+    JsonObject ok = new JsonObject().put("username", "kh.liaison02").put("password", PASSWORD);
+    sample("mpBindLiaison", HttpMethod.POST, "/mp/v1/me/liaison-binding", wx, ok, 200);
+    call("mpBindLiaison", HttpMethod.POST, "/mp/v1/me/liaison-binding", wx, new JsonObject().put("username", "x"),
+        400, true);
+    call("mpBindLiaison", HttpMethod.POST, "/mp/v1/me/liaison-binding", wxToken("openid-liaison-bind-2"),
+        ok.copy().put("password", "wrong-pass-1"), 401, false);
+    call("mpBindLiaison", HttpMethod.POST, "/mp/v1/me/liaison-binding", wxToken("openid-liaison-bind-3"),
+        new JsonObject().put("username", "kh.admin").put("password", PASSWORD), 403, false);
+    JsonObject wrong = new JsonObject().put("username", "contract.mp.locked").put("password", "wrong-pass-1");
+    for (int i = 0; i < 10; i++) {
+      app.post("/mp/v1/me/liaison-binding", wx, wrong);
+    }
+    call("mpBindLiaison", HttpMethod.POST, "/mp/v1/me/liaison-binding", wx, wrong, 429, false);
+  }
 
   /** A token the operation refuses by role: a console admin for the firm's and the liaison's operations. */
   /** A wx.login code is used once: the login is sent again with a fresh one. */

@@ -4,6 +4,7 @@ import cn.enterprisegrid.Backend;
 import cn.enterprisegrid.config.Settings;
 import cn.enterprisegrid.enterprise.Uscc;
 import cn.enterprisegrid.mp.fcm.fake.FakeFcmServer;
+import cn.enterprisegrid.mp.sms.fake.FakeTencentSmsServer;
 import cn.enterprisegrid.mp.wechat.fake.FakeWeChatServer;
 import cn.enterprisegrid.testing.SharedRedis;
 import cn.enterprisegrid.testing.TestBackend;
@@ -40,6 +41,11 @@ final class NotifyFixture implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final FakeWeChatServer wechat = new FakeWeChatServer();
   final FakeFcmServer fcm = new FakeFcmServer();
+  final FakeTencentSmsServer sms = new FakeTencentSmsServer();
+  /** SMS templates of the fake (approved ids 1001..1003): warnings, escalations, the rest. */
+  static final String SMS_WARNING = "1001";
+  static final String SMS_BREACH = "1002";
+  static final String SMS_OTHER = "1003";
   final RedisAPI redis;
   final List<Node> nodes = new ArrayList<>();
   final List<Process> processes = new ArrayList<>();
@@ -47,6 +53,7 @@ final class NotifyFixture implements AutoCloseable {
   private final Random random = new Random(7);
   private final String wechatBase;
   private final String fcmBase;
+  private final String smsBase;
 
   /** One backend node: its own Vert.x, data directory and port. */
   final class Node {
@@ -143,6 +150,7 @@ final class NotifyFixture implements AutoCloseable {
     redis.flushall(List.of()).await();
     wechatBase = wechat.start(vertx).await();
     fcmBase = fcm.start(vertx).await();
+    smsBase = sms.start(vertx).await();
   }
 
   /** The settings tests run with: no digest delay, no quiet hours, fast retries and take-over. */
@@ -205,6 +213,21 @@ final class NotifyFixture implements AutoCloseable {
           .put("NOTIFY_FCM_API_BASE", fcmBase)
           .put("NOTIFY_FCM_PROJECT", FakeFcmServer.PROJECT)
           .put("NOTIFY_FCM_TOKEN", "fcm-test-token")
+          .put("NOTIFY_SMS_API_BASE", smsBase)
+          .put("NOTIFY_SMS_SECRET_ID", FakeTencentSmsServer.SECRET_ID)
+          .put("NOTIFY_SMS_SECRET_KEY", FakeTencentSmsServer.SECRET_KEY)
+          .put("NOTIFY_SMS_SDK_APP_ID", FakeTencentSmsServer.SDK_APP_ID)
+          .put("NOTIFY_SMS_SIGN_NAME", FakeTencentSmsServer.SIGN_NAME)
+          .put("NOTIFY_SMS_TEMPLATES", new JsonObject()
+              .put("policy", new JsonObject().put("id", SMS_OTHER).put("params", new io.vertx.core.json.JsonArray()
+                  .add("title").add("hint")))
+              .put("application", new JsonObject().put("id", SMS_OTHER).put("params",
+                  new io.vertx.core.json.JsonArray().add("title").add("status")))
+              .put("problem.warning", new JsonObject().put("id", SMS_WARNING).put("params",
+                  new io.vertx.core.json.JsonArray().add("problemId").add("dispatchNo").add("deadline").add("due")))
+              .put("problem.breach", new JsonObject().put("id", SMS_BREACH).put("params",
+                  new io.vertx.core.json.JsonArray().add("problemId").add("dispatchNo").add("deadline").add("due")))
+              .encode())
           .mergeIn(defaults()).mergeIn(overrides);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -320,6 +343,7 @@ final class NotifyFixture implements AutoCloseable {
     }
     wechat.stop().await();
     fcm.stop().await();
+    sms.close().await();
     client.close();
     vertx.close().await();
   }
