@@ -50,8 +50,8 @@ final class BodyCheck {
   }
 
   /**
-   * The validated request when the body is well-formed JSON the schema accepts; null when the
-   * generic validator must answer. A bad parameter fails with a 400 problem naming it.
+   * The validated request when the body is well-formed JSON the schema accepts and the parameters
+   * pass; null when the generic validator must answer.
    */
   ValidatedRequest check(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
@@ -72,7 +72,12 @@ final class BodyCheck {
     if (!Boolean.TRUE.equals(out.getValid())) {
       return null;
     }
-    ValidatedRequest p = parameters.check(ctx);
+    ValidatedRequest p;
+    try {
+      p = parameters.check(ctx);
+    } catch (ProblemException e) {
+      return null;   // the generic validator words the refusal
+    }
     return new ValidatedRequestImpl(Map.of(), Map.of(), p.getPathParameters(), p.getQuery(),
         new RequestParameterImpl(value));
   }

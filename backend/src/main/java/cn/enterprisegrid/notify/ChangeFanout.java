@@ -67,7 +67,7 @@ final class ChangeFanout {
     if (c.kind() == null) {
       return Future.succeededFuture();
     }
-    JsonObject p = c.payload() == null || c.payload().isBlank() ? new JsonObject() : new JsonObject(c.payload());
+    JsonObject p = payload(c);
     return switch (c.kind()) {
       case "policy.matched" -> policy(c.id(), p).compose(policy -> {
         String version = text(p.getValue("version"));
@@ -88,6 +88,23 @@ final class ChangeFanout {
       case "problem", "problem.warning", "problem.breach" -> problem(c.kind(), c.id(), p);
       default -> Future.succeededFuture();
     };
+  }
+
+  /**
+   * The change's payload as an object; an empty one when it has none or is not an object (other
+   * kinds, e.g. a liaison's, may carry an array: this consumer reads none of them).
+   */
+  private static JsonObject payload(Change c) {
+    String raw = c.payload();
+    if (raw == null || raw.isBlank() || raw.charAt(0) != '{') {
+      return new JsonObject();
+    }
+    try {
+      return new JsonObject(raw);
+    } catch (io.vertx.core.json.DecodeException e) {
+      LOG.warn("change {} ({}) has a malformed payload, read as empty", c.streamId(), c.kind());
+      return new JsonObject();
+    }
   }
 
   /** Enqueues the notices of a problem event, each recipient once per event (see {@link ProblemRecipients}). */

@@ -136,9 +136,15 @@ public final class ProblemIndexer extends VerticleBase {
           }
           continue;
         }
-        index.upsert(h);
-        if (similar != null) {
-          feedSimilar(h);
+        h.putIfAbsent("id", ids.get(i));
+        try {
+          index.upsert(h);
+          if (similar != null) {
+            feedSimilar(h);
+          }
+        } catch (RuntimeException e) {
+          // one malformed case must not hold up every later change: it is left out and said so
+          LOG.warn("problem {} not indexed: {}", ids.get(i), h.keySet(), e);
         }
       }
       return null;
@@ -147,6 +153,10 @@ public final class ProblemIndexer extends VerticleBase {
 
   /** Open, unmerged cases are candidates for "possibly the same"; the others leave. */
   private void feedSimilar(Map<String, String> h) {
+    if (h.get("uscc") == null || h.get("category") == null || h.get("township") == null) {
+      similar.closed(h.get("id"));
+      return;
+    }
     ProblemStatus status = ProblemStatus.valueOf(h.get("status"));
     if (status.open() && status != ProblemStatus.RESOLVED && status != ProblemStatus.RATED
         && !h.containsKey("mergedInto")) {
