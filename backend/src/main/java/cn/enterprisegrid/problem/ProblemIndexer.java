@@ -21,7 +21,8 @@ import java.util.Set;
  * with Redis. A worker verticle: the Lucene calls block. With no commit it first notes the stream's
  * newest id, copies every case (ids are dense, from {@code problems:seq}, so no key scan), then
  * follows the {@code changes} stream from there, reloading the cases named by {@code problem*}
- * events (an upsert is idempotent, so a change applied twice is harmless).
+ * events (an upsert is idempotent, so a change applied twice is harmless). What it applied becomes
+ * visible to searches with the next commit, at most {@link #COMMIT_INTERVAL_MS} later.
  */
 public final class ProblemIndexer extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemIndexer.class);
@@ -112,11 +113,9 @@ public final class ProblemIndexer extends VerticleBase {
     }
     String last = batch.get(batch.size() - 1).streamId();
     Future<Void> done = ids.isEmpty() ? Future.succeededFuture() : upsert(new ArrayList<>(ids));
+    // made visible by the next commit (at most a second away): a refresh per batch would make a
+    // segment per batch under a burst of filings, and every search pays for each segment
     return done.onSuccess(v -> {
-      index.refresh();
-      if (similar != null) {
-        similar.refresh();
-      }
       applied = last;
       uncommitted = last;
       commitIfDue();
@@ -172,6 +171,7 @@ public final class ProblemIndexer extends VerticleBase {
       index.commit(uncommitted);
       if (similar != null) {
         similar.commit();
+        similar.refresh();
       }
       uncommitted = null;
       lastCommit = System.currentTimeMillis();

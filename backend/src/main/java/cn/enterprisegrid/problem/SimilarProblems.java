@@ -72,7 +72,9 @@ public final class SimilarProblems implements Closeable {
     doc.add(new StringField("township", e.township(), Field.Store.NO));
     doc.add(new TextField("title", e.title(), Field.Store.NO));
     doc.add(new TextField("description", e.description(), Field.Store.NO));
-    doc.add(new StoredField("words", String.join(" ", words(e.title() + " " + e.description()))));
+    Set<String> words = words(e.title() + " " + e.description());
+    doc.add(new StoredField("words", String.join(" ", words)));
+    words.forEach(w -> doc.add(new StringField("w", w, Field.Store.NO)));
     try {
       writer.updateDocument(new Term("id", e.id()), doc);
     } catch (IOException ex) {
@@ -110,7 +112,14 @@ public final class SimilarProblems implements Closeable {
             .add(new TermQuery(new Term("township", e.township())), BooleanClause.Occur.FILTER).build(),
             BooleanClause.Occur.SHOULD)
         .setMinimumNumberShouldMatch(1).build();
+    // a candidate shares at least MIN_SHARED words (one clause per distinct word): asking Lucene for
+    // as much lets it skip the many open cases that share one common word only
+    BooleanQuery.Builder common = new BooleanQuery.Builder().setMinimumNumberShouldMatch(MIN_SHARED);
+    for (String w : mine) {
+      common.add(new TermQuery(new Term("w", w)), BooleanClause.Occur.SHOULD);
+    }
     BooleanQuery q = new BooleanQuery.Builder()
+        .add(common.build(), BooleanClause.Occur.FILTER)
         .add(text.build(), BooleanClause.Occur.MUST)
         .add(scope, BooleanClause.Occur.FILTER)
         .add(new TermQuery(new Term("id", e.id())), BooleanClause.Occur.MUST_NOT)

@@ -30,6 +30,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class IntakeBenchmark {
   private static final int WARM_UP = 2_000;
+  /** What firms of a county ask (category, title, description): many alike, as real intake is. */
+  private static final String[][] TEXTS = {
+      {"LABOUR", "招工难", "企业扩产需要招聘一线技术工人五十名，近两个月招聘会效果不佳"},
+      {"LABOUR", "技能人才缺口", "数控机床操作工紧缺，希望对接县职业技术学校定向培养"},
+      {"LABOUR", "社保缴费基数咨询", "新入职员工社保缴费基数如何核定，希望人社部门上门指导"},
+      {"FINANCING", "流动资金贷款审批慢", "向银行申请流动资金贷款两个月未有答复，影响原材料采购"},
+      {"FINANCING", "担保费率偏高", "政策性融资担保费率偏高，希望降低担保费用"},
+      {"FINANCING", "应收账款融资", "希望通过应收账款质押获得融资，不清楚办理流程"},
+      {"LAND", "厂房扩建用地指标", "扩建厂房需要新增用地指标，规划审批尚未通过"},
+      {"LAND", "土地证办理", "新建厂房已竣工，不动产权证办理进度缓慢"},
+      {"APPROVAL", "环评审批时间长", "技改项目环评审批等待时间长，影响项目开工"},
+      {"APPROVAL", "消防验收预约", "新厂区消防验收预约不上，希望加快安排"},
+      {"POLICY", "技改补助未到账", "去年申报的技改补助已公示，资金迟迟未到账"},
+      {"POLICY", "研发费用加计扣除", "研发费用加计扣除政策口径不清楚，希望专人辅导"},
+      {"UTILITIES", "园区停电频繁", "园区供电线路老化，近一个月停电三次，影响生产"},
+      {"UTILITIES", "天然气管道接入", "新厂区需要接入天然气管道，报装后一直未施工"},
+      {"UTILITIES", "自来水水压不足", "厂区自来水水压低，锅炉补水困难"},
+      {"LEGAL", "合同纠纷调解", "与外地客户货款纠纷，希望提供法律援助和调解"},
+      {"LEGAL", "商标被抢注", "企业商标在外省被抢注，希望协助维权"},
+      {"OTHER", "道路破损影响运输", "园区门口道路破损严重，货车进出困难"},
+      {"OTHER", "员工子女入学", "外地员工子女在本地入学需要协调学位"},
+      {"OTHER", "物流配送成本高", "山区物流配送成本高，希望协调快递企业设点"}};
 
   public static void main(String[] args) throws Exception {
     int problems = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
@@ -103,8 +125,8 @@ public final class IntakeBenchmark {
     if (i >= n) {
       return Future.succeededFuture();
     }
-    JsonObject body = new JsonObject().put("category", i % 3 == 0 ? "FINANCING" : "LABOUR")
-        .put("title", "压测诉求" + i).put("description", "企业扩产需要招聘一线技术工人，近两个月招聘效果不佳，编号 " + i)
+    String[] text = TEXTS[i % TEXTS.length];
+    JsonObject body = new JsonObject().put("category", text[0]).put("title", text[1]).put("description", text[2])
         .put("anonymous", i % 5 == 0);
     long t = System.nanoTime();
     return http.post("/mp/v1/problems").putHeader("Authorization", "Bearer " + bearer.get(i % bearer.size()))
