@@ -8,7 +8,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -16,6 +15,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -32,8 +32,8 @@ import java.util.TreeSet;
 
 /**
  * Finds open problems that may be the same as a new one (共性问题): the same firm's, or other firms'
- * of the same category in the same township. Lucene (the Chinese analyzer, BM25 on title and
- * description) proposes candidates; a candidate counts when it shares enough of the new problem's
+ * of the same category in the same township. Lucene (the Chinese analyzer's words, BM25, the new
+ * title's words counting double) proposes candidates; a candidate counts when it shares enough of the new problem's
  * words, and the shared words are the explanation a grid admin reads before merging. Blocking:
  * call it on a worker. Thread-safe.
  */
@@ -70,8 +70,6 @@ public final class SimilarProblems implements Closeable {
     doc.add(new StringField("uscc", e.uscc(), Field.Store.YES));
     doc.add(new StringField("category", e.category(), Field.Store.NO));
     doc.add(new StringField("township", e.township(), Field.Store.NO));
-    doc.add(new TextField("title", e.title(), Field.Store.NO));
-    doc.add(new TextField("description", e.description(), Field.Store.NO));
     Set<String> words = words(e.title() + " " + e.description());
     doc.add(new StoredField("words", String.join(" ", words)));
     words.forEach(w -> doc.add(new StringField("w", w, Field.Store.NO)));
@@ -97,13 +95,6 @@ public final class SimilarProblems implements Closeable {
     if (mine.size() < MIN_SHARED) {
       return List.of();
     }
-    BooleanQuery.Builder text = new BooleanQuery.Builder();
-    for (String w : words(e.title())) {
-      text.add(new BoostQuery(new TermQuery(new Term("title", w)), 2f), BooleanClause.Occur.SHOULD);
-    }
-    for (String w : mine) {
-      text.add(new TermQuery(new Term("description", w)), BooleanClause.Occur.SHOULD);
-    }
     // the same firm's problems, or the same category's in the same township
     BooleanQuery scope = new BooleanQuery.Builder()
         .add(new TermQuery(new Term("uscc", e.uscc())), BooleanClause.Occur.SHOULD)
@@ -112,15 +103,17 @@ public final class SimilarProblems implements Closeable {
             .add(new TermQuery(new Term("township", e.township())), BooleanClause.Occur.FILTER).build(),
             BooleanClause.Occur.SHOULD)
         .setMinimumNumberShouldMatch(1).build();
-    // a candidate shares at least MIN_SHARED words (one clause per distinct word): asking Lucene for
-    // as much lets it skip the many open cases that share one common word only
+    // one clause per distinct word, a word of the new title counting double: BM25 over the words
+    // ranks the candidates, and asking for MIN_SHARED of them lets Lucene skip the many open cases
+    // that share one common word only (few terms: each costs a lookup in every segment)
+    Set<String> titleWords = words(e.title());
     BooleanQuery.Builder common = new BooleanQuery.Builder().setMinimumNumberShouldMatch(MIN_SHARED);
     for (String w : mine) {
-      common.add(new TermQuery(new Term("w", w)), BooleanClause.Occur.SHOULD);
+      Query term = new TermQuery(new Term("w", w));
+      common.add(titleWords.contains(w) ? new BoostQuery(term, 2f) : term, BooleanClause.Occur.SHOULD);
     }
     BooleanQuery q = new BooleanQuery.Builder()
-        .add(common.build(), BooleanClause.Occur.FILTER)
-        .add(text.build(), BooleanClause.Occur.MUST)
+        .add(common.build(), BooleanClause.Occur.MUST)
         .add(scope, BooleanClause.Occur.FILTER)
         .add(new TermQuery(new Term("id", e.id())), BooleanClause.Occur.MUST_NOT)
         .build();
