@@ -49,7 +49,7 @@ public final class CalendarConsoleRoutes {
         return new JsonObject().put("from", from.toString()).put("workingDays", n)
             .put("due", cal.addWorkingDays(from, n).toString());
       } catch (MissingYear e) {
-        throw missing(e);
+        throw e.problem();
       }
     });
   }
@@ -85,11 +85,6 @@ public final class CalendarConsoleRoutes {
       csv.append(r.getString("date")).append(',').append(r.getString("kind")).append(',').append(name).append('\n');
     }
     return calendars.put(year, csv.toString(), p.actor());
-  }
-
-  static ProblemException missing(MissingYear e) {
-    return ProblemException.conflict("calendar-missing-year",
-        "工作日历中没有 " + e.year() + " 年的节假日安排，无法计算期限；请管理员先导入该年度的国务院安排");
   }
 
   private static LocalDate date(String s, String pointer) {

@@ -1,5 +1,7 @@
 package cn.enterprisegrid.calendar;
 
+import cn.enterprisegrid.http.ProblemException;
+
 /** A deadline would fall in (or pass through) a year whose schedule the calendar does not hold. */
 public final class MissingYear extends RuntimeException {
   private final int year;
@@ -11,5 +13,11 @@ public final class MissingYear extends RuntimeException {
 
   public int year() {
     return year;
+  }
+
+  /** The 409 {@code calendar-missing-year} every deadline computation answers, in Chinese. */
+  public ProblemException problem() {
+    return ProblemException.conflict("calendar-missing-year",
+        "工作日历中没有 " + year + " 年的节假日安排，无法计算期限；请管理员先导入该年度的国务院安排");
   }
 }

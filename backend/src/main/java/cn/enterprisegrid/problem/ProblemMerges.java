@@ -63,9 +63,9 @@ final class ProblemMerges {
         StepRules.apply(h, Step.MERGE, a, cal, s.categories(), now);
         StepRules.checkTarget(target, into);
       } catch (StepRefused e) {
-        return Future.failedFuture(ProblemStore.refused(e));
+        return Future.failedFuture(e.problem());
       } catch (MissingYear e) {
-        return Future.failedFuture(ProblemStore.missingYear(e));
+        return Future.failedFuture(e.problem());
       } catch (ProblemException e) {
         return Future.failedFuture(e);
       }
@@ -98,7 +98,7 @@ final class ProblemMerges {
     }
     ProblemStatus status = ProblemStatus.valueOf(target.get("status"));
     int version = Integer.parseInt(target.get("version")) + 1;
-    JsonArray history = ProblemStore.entry("MERGE_IN", "合并（诉求" + follower + "并入本诉求）", actor, now, status, "")
+    JsonArray history = CaseFields.entry("MERGE_IN", "合并（诉求" + follower + "并入本诉求）", actor, now, status, "")
         .add("follower").add(follower);
     List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(into), ProblemKeys.history(into)),
         AuditKeys.journal(actor, ProblemKeys.target(into)));
@@ -118,7 +118,7 @@ final class ProblemMerges {
       }
       ProblemStatus status = ProblemStatus.valueOf(target.get("status"));
       int version = Integer.parseInt(target.get("version")) + 1;
-      JsonArray history = ProblemStore.entry("MERGE_UNDO", "撤销合并（诉求" + follower + "未能并入）", actor, now,
+      JsonArray history = CaseFields.entry("MERGE_UNDO", "撤销合并（诉求" + follower + "未能并入）", actor, now,
           status, "").add("follower").add(follower);
       List<String> keys = AuditKeys.with(List.of(ProblemKeys.problem(into), ProblemKeys.history(into)),
           AuditKeys.journal(actor, ProblemKeys.target(into)));
@@ -155,7 +155,7 @@ final class ProblemMerges {
       try {
         ch = StepRules.follow(h, target, lead, cal, s.categories(), now);
       } catch (MissingYear e) {
-        return Future.failedFuture(ProblemStore.missingYear(e));
+        return Future.failedFuture(e.problem());
       }
       if (ch == null) {
         return Future.succeededFuture(0);
@@ -180,7 +180,7 @@ final class ProblemMerges {
   }
 
   private static JsonObject payload(String id, Map<String, String> h, ProblemStatus status, int version) {
-    return ProblemStore.payload(id, status, version, h.get("category"), h.get("uscc"), h.getOrDefault("department", ""),
+    return CaseFields.payload(id, status, version, h.get("category"), h.get("uscc"), h.getOrDefault("department", ""),
         h.getOrDefault("dispatchNo", "")).put("merged", new JsonArray(h.getOrDefault("merged", "[]")));
   }
 }

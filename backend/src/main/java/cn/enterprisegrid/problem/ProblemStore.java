@@ -1,10 +1,11 @@
 package cn.enterprisegrid.problem;
 
+import static cn.enterprisegrid.problem.CaseFields.*;
+
 import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.calendar.CalendarStore;
 import cn.enterprisegrid.calendar.MissingYear;
 import cn.enterprisegrid.calendar.WorkingCalendar;
-import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.store.ScriptResult;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -139,7 +139,7 @@ public final class ProblemStore {
       try {
         c = CaseClock.submitted(today, category.levels(), cal);
       } catch (MissingYear e) {
-        return Future.failedFuture(missingYear(e));
+        return Future.failedFuture(e.problem());
       }
       return store.api().incr(ProblemKeys.SEQUENCE).compose(n -> {
         String id = n.toString();
@@ -224,9 +224,9 @@ public final class ProblemStore {
         facts = ReportFacts.step(id, h, step, args, ch, ch.set().getOrDefault("department",
             h.getOrDefault("department", "")), cal, now);
       } catch (StepRefused e) {
-        return Future.failedFuture(refused(e));
+        return Future.failedFuture(e.problem());
       } catch (MissingYear e) {
-        return Future.failedFuture(missingYear(e));
+        return Future.failedFuture(e.problem());
       }
       return run(id, h, ch, facts, actor, now).compose(r -> {
         if (r.ok()) {
@@ -455,87 +455,6 @@ public final class ProblemStore {
   /** What a filing or step answers: the view, or only the id ({@link #answeringIds()}). */
   Future<JsonObject> answer(String id, Instant now) {
     return views ? view(id, now) : Future.succeededFuture(new JsonObject().put("id", id));
-  }
-
-  /** Who a breach counts against: the department accountable now, or the township's intake before dispatch. */
-  static String accountable(Map<String, String> h) {
-    String d = h.get("department");
-    return d == null || d.isEmpty() ? "intake:" + h.getOrDefault("township", "") : d;
-  }
-
-  static Set<String> fired(Map<String, String> h) {
-    Set<String> out = new LinkedHashSet<>();
-    new JsonArray(h.getOrDefault("fired", "[]")).forEach(x -> out.add(x.toString()));
-    return out;
-  }
-
-  /** The clock as it runs: a merged case's own deadlines stand while its target does the work. */
-  static CaseClock effective(Map<String, String> h, CaseClock c) {
-    String into = h.get("mergedInto");
-    return into == null || into.isEmpty() ? c : c.following();
-  }
-
-  /** When the clock closes an unrated RESOLVED case ({@code autoCloseOn}'s end). */
-  static Optional<Instant> autoCloseAt(Map<String, String> h) {
-    String on = h.get("autoCloseOn");
-    return ProblemStatus.RESOLVED.name().equals(h.get("status")) && on != null
-        ? Optional.of(WorkingCalendar.endOf(LocalDate.parse(on))) : Optional.empty();
-  }
-
-  private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
-    return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
-  }
-
-  static ProblemException refused(StepRefused e) {
-    return new ProblemException(Problem.of(409, "step-not-allowed", "Step not allowed", e.getMessage())
-        .with(new JsonObject().put("status", e.status().name()).put("step", e.step().name())));
-  }
-
-  /** The instant the earliest running deadline passed, when one has by {@code now}. */
-  static Optional<Instant> overdueSince(CaseClock c, Instant now) {
-    return c.running().stream().map(Deadline::passesAt).filter(t -> !t.isAfter(now)).min(Instant::compareTo);
-  }
-
-  private static String label(ClockEvents.Event e) {
-    String what = switch (e.deadline().kind()) {
-      case ACCEPT -> "受理";
-      case FIRST_REPORT -> "首次报告进展";
-      case RESOLVE -> "办结";
-      case VERIFY -> "核实";
-    };
-    return ("WARN".equals(e.type()) ? "临期预警：" : "超期：") + what + "时限 " + e.deadline().due();
-  }
-
-  static JsonObject payload(String id, ProblemStatus status, int version, String category, String uscc,
-      String department, String dispatchNo) {
-    return new JsonObject().put("id", id).put("status", status.name()).put("version", version)
-        .put("category", category).put("uscc", uscc).put("department", department).put("dispatchNo", dispatchNo);
-  }
-
-  static JsonArray entry(String step, String label, String actor, Instant at, ProblemStatus status, String note) {
-    return new JsonArray().add("step").add(step).add("label").add(label).add("actor").add(actor)
-        .add("at").add(at.toString()).add("status").add(status.name()).add("note").add(note == null ? "" : note);
-  }
-
-  static JsonArray flat(Map<String, String> m) {
-    JsonArray out = new JsonArray();
-    m.forEach((k, v) -> out.add(k).add(v));
-    return out;
-  }
-
-  private static String score(Optional<Instant> at) {
-    return at.map(t -> String.valueOf(t.toEpochMilli())).orElse("");
-  }
-
-  static ProblemException missingYear(MissingYear e) {
-    return ProblemException.conflict("calendar-missing-year",
-        "工作日历中没有 " + e.year() + " 年的节假日安排，无法计算期限；请管理员先导入该年度的国务院安排");
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
   }
 
   private static boolean blank(String s) {

@@ -57,8 +57,8 @@ final class ProblemView {
         .put("resolve", due(c.resolve())).put("verify", due(c.verify())));
     out.put("suspendedSince", c.suspendedSince() == null ? null : c.suspendedSince().toString())
         .put("suspendedWorkingDays", c.suspendedWorkingDays())
-        .put("overdue", ProblemStore.effective(h, c).overdue(now));
-    out.put("fired", ProblemStore.fired(h).stream().toList());
+        .put("overdue", CaseFields.effective(h, c).overdue(now));
+    out.put("fired", CaseFields.fired(h).stream().toList());
     JsonArray items = new JsonArray();
     if (history != null) {
       for (Response e : history) {

@@ -1,5 +1,9 @@
 package cn.enterprisegrid.problem;
 
+import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.http.ProblemException;
+import io.vertx.core.json.JsonObject;
+
 /** A step that the case's current status does not allow; its message names both, in Chinese. */
 public final class StepRefused extends RuntimeException {
   private final ProblemStatus status;
@@ -18,5 +22,11 @@ public final class StepRefused extends RuntimeException {
 
   public Step step() {
     return step;
+  }
+
+  /** The 409 {@code step-not-allowed} it answers, with {@code status} and {@code step} members. */
+  public ProblemException problem() {
+    return new ProblemException(Problem.of(409, "step-not-allowed", "Step not allowed", getMessage())
+        .with(new JsonObject().put("status", status.name()).put("step", step.name())));
   }
 }

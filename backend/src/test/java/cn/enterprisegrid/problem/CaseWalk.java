@@ -186,8 +186,8 @@ final class CaseWalk {
         require(StepRules.autoClose(h, Categories.DEFAULTS, now) == null, "closed once");
         continue;
       }
-      CaseClock c = ProblemStore.effective(h, ClockJson.decode(new JsonObject(h.get("clock"))));
-      Set<String> fired = ProblemStore.fired(h);
+      CaseClock c = CaseFields.effective(h, ClockJson.decode(new JsonObject(h.get("clock"))));
+      Set<String> fired = CaseFields.fired(h);
       List<ClockEvents.Event> due = ClockEvents.due(c, fired, now);
       if (ProblemStatus.SUSPENDED.name().equals(h.get("status"))) {
         require(c.running().isEmpty() && due.isEmpty(), "a suspended clock stands, nothing fires");
@@ -197,11 +197,11 @@ final class CaseWalk {
         all.add(ev.name());
         reached.merge(ev.type(), 1, Integer::sum);
         if (ev.type().equals("BREACH")) {
-          breaches.merge(ProblemStore.accountable(h), 1, Integer::sum);
+          breaches.merge(CaseFields.accountable(h), 1, Integer::sum);
         }
       }
       h.put("fired", new JsonArray(all).encode());
-      require(ClockEvents.due(c, ProblemStore.fired(h), now).isEmpty(), "a tick again fires nothing");
+      require(ClockEvents.due(c, CaseFields.fired(h), now).isEmpty(), "a tick again fires nothing");
     }
   }
 
@@ -228,7 +228,7 @@ final class CaseWalk {
       if (status.withDepartment()) {
         require(department != null && !department.isBlank(), "one department accountable while it works on " + id);
       }
-      require(!ProblemStore.accountable(h).isBlank(), "someone is accountable");
+      require(!CaseFields.accountable(h).isBlank(), "someone is accountable");
       require(h.get("pendingDepartment") == null || !h.get("pendingDepartment").equals(department),
           "the pending department is not yet accountable");
       CaseClock c = ClockJson.decode(new JsonObject(h.get("clock")));
@@ -236,7 +236,7 @@ final class CaseWalk {
       require(c.resolve() == null || c.resolve().met()
           || cal.workingDaysBetween(c.resolve().start(), c.resolve().due()) == c.resolve().workingDays(),
           "the resolve deadline allows exactly its working days");
-      List<String> names = new ArrayList<>(ProblemStore.fired(h));
+      List<String> names = new ArrayList<>(CaseFields.fired(h));
       require(new HashSet<>(names).size() == new JsonArray(h.getOrDefault("fired", "[]")).size(), "no event fired twice");
       fired += (int) names.stream().filter(n -> n.startsWith("BREACH:")).count();
       JsonArray appeals = new JsonArray(h.getOrDefault("appeals", "[]"));
