@@ -44,10 +44,8 @@ import cn.enterprisegrid.problem.Categories;
 import cn.enterprisegrid.problem.ProblemCases;
 import cn.enterprisegrid.problem.ProblemConsoleRoutes;
 import cn.enterprisegrid.problem.ProblemIndex;
-import cn.enterprisegrid.problem.ProblemIntake;
 import cn.enterprisegrid.problem.ProblemMiniProgramRoutes;
 import cn.enterprisegrid.problem.ProblemStore;
-import cn.enterprisegrid.problem.SimilarProblems;
 import cn.enterprisegrid.problem.ProblemReportConsoleRoutes;
 import cn.enterprisegrid.redemption.RedemptionConsoleRoutes;
 import cn.enterprisegrid.redemption.Redemptions;
@@ -80,12 +78,11 @@ public final class ApiRoutes implements HttpVerticle.Routes {
   private final ViewCache views;
   private final NotifySettings notifySettings;
   private final ProblemIndex problemIndex;
-  private final SimilarProblems similarProblems;
 
   /** {@code metrics} may be null when the Vertx instance has no Micrometer metrics. */
   public ApiRoutes(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics,
       EnterpriseIndex enterpriseIndex, PolicyCatalog catalog, ViewCache views, NotifySettings notifySettings,
-      ProblemIndex problemIndex, SimilarProblems similarProblems) {
+      ProblemIndex problemIndex) {
     this.settings = settings;
     this.jwtSecret = jwtSecret;
     this.metrics = metrics;
@@ -94,7 +91,6 @@ public final class ApiRoutes implements HttpVerticle.Routes {
     this.views = views;
     this.notifySettings = notifySettings;
     this.problemIndex = problemIndex;
-    this.similarProblems = similarProblems;
   }
 
   @Override
@@ -138,8 +134,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
     CalendarStore calendars = new CalendarStore(store);
     Categories categories = Categories.from(settings.source());
     CalendarConsoleRoutes calendarRoutes = new CalendarConsoleRoutes(calendars, guard);
-    ProblemIntake intake = new ProblemIntake(vertx, new ProblemStore(store, calendars, categories, Clock.systemUTC()),
-        similarProblems);
+    ProblemStore intake = new ProblemStore(store, calendars, categories, Clock.systemUTC());
     ProblemCases problemCases = new ProblemCases(vertx, store, intake, enterprises, problemIndex);
     ProblemConsoleRoutes problemRoutes = new ProblemConsoleRoutes(problemCases, categories, guard);
 

@@ -142,7 +142,7 @@ public final class Backend {
                       : Future.<String>succeededFuture(null))
                   .compose(notifyId -> vertx.deployVerticle(
                       () -> new HttpVerticle(settings, () -> new ApiRoutes(settings, opened.secret(), metrics,
-                          opened.index(), opened.catalog(), views, notify, opened.problems(), opened.similar())),
+                          opened.index(), opened.catalog(), views, notify, opened.problems())),
                       new DeploymentOptions().setInstances(Math.max(1, settings.httpInstances())))
                   .map(httpId -> new Backend(vertx, settings, opened, workers, httpId))
                   .map(b -> {

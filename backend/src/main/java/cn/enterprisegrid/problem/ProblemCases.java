@@ -37,16 +37,14 @@ public final class ProblemCases {
   private final Vertx vertx;
   private final Store store;
   private final ProblemStore problems;
-  private final ProblemIntake intake;
   private final EnterpriseStore enterprises;
   private final ProblemIndex index;
 
-  public ProblemCases(Vertx vertx, Store store, ProblemIntake intake, EnterpriseStore enterprises,
+  public ProblemCases(Vertx vertx, Store store, ProblemStore problems, EnterpriseStore enterprises,
       ProblemIndex index) {
     this.vertx = vertx;
     this.store = store;
-    this.intake = intake;
-    this.problems = intake.store();
+    this.problems = problems;
     this.enterprises = enterprises;
     this.index = index;
   }
@@ -83,7 +81,7 @@ public final class ProblemCases {
         return Future.failedFuture(ProblemException.invalid("/attachments", "附件不能超过 20 个"));
       }
       given.forEach(a -> attachments.add(String.valueOf(a)));
-      return intake.file(new ProblemStore.Intake(uscc, township, source, body.getString("category"),
+      return problems.file(new ProblemStore.Intake(uscc, township, source, body.getString("category"),
           trimmed(ProblemConsoleRoutes.text(body, "title", 100)),
           trimmed(ProblemConsoleRoutes.text(body, "description", 5000)), attachments,
           body.getBoolean("anonymous", false)), p.actor());

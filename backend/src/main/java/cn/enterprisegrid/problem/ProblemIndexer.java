@@ -22,7 +22,8 @@ import java.util.Set;
  * newest id, copies every case (ids are dense, from {@code problems:seq}, so no key scan), then
  * follows the {@code changes} stream from there, reloading the cases named by {@code problem*}
  * events (an upsert is idempotent, so a change applied twice is harmless). What it applied becomes
- * visible to searches with the next commit, at most {@link #COMMIT_INTERVAL_MS} later.
+ * visible to searches with the next commit, at most {@link #COMMIT_INTERVAL_MS} later; the cases
+ * filed meanwhile are linked to their possibly-same open cases ({@link SimilarLinks}) just before.
  */
 public final class ProblemIndexer extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemIndexer.class);
@@ -34,7 +35,15 @@ public final class ProblemIndexer extends VerticleBase {
   private final SimilarProblems similar;
   private Store store;
   private ChangeFeed feed;
+  private SimilarLinks links;
+  /** Cases filed since the last commit, linked to their possibly-same cases before it. */
+  private List<SimilarLinks.Fresh> fresh = new ArrayList<>();
   private String uncommitted;
+  private boolean committing;
+  /** The commit under way, for stop to wait on. */
+  private Future<Void> inFlight = Future.succeededFuture();
+  /** Whether changes are followed (cases filed then are linked; a rebuild's copy links none). */
+  private boolean following;
   private long lastCommit;
   private long timer = -1;
   private volatile String applied;
@@ -50,10 +59,14 @@ public final class ProblemIndexer extends VerticleBase {
   public Future<?> start() {
     store = Store.connect(vertx, redisUrl);
     feed = new ChangeFeed(vertx, store.client(), 1000, 1000);
-    Future<String> position = index.lastChangeId().map(Future::succeededFuture).orElseGet(this::copyAll);
+    links = similar == null ? null : new SimilarLinks(store, similar);
+    // the similar-problems index is refilled with the listing when it is new or of an older layout
+    Future<String> position = index.lastChangeId().filter(id -> similar == null || similar.current())
+        .map(Future::succeededFuture).orElseGet(this::copyAll);
     position.onSuccess(from -> {
       LOG.info("problem index: {} cases, following changes after {}", index.size(), from);
       applied = from;
+      following = true;
       feed.follow(from, this::apply);
       timer = vertx.setPeriodic(COMMIT_INTERVAL_MS, t -> commitIfDue());
     }).onFailure(err -> LOG.error("problem index could not be rebuilt from Redis", err));
@@ -64,13 +77,11 @@ public final class ProblemIndexer extends VerticleBase {
   public Future<?> stop() {
     feed.stop();
     vertx.cancelTimer(timer);
-    if (uncommitted != null) {
-      index.commit(uncommitted);
-      if (similar != null) {
-        similar.commit();
-      }
-    }
-    return store.close();
+    // what was applied is committed (a crash instead applies it again at the next start)
+    return inFlight.eventually(() -> {
+      lastCommit = 0;
+      return commitIfDue();
+    }).eventually(store::close);
   }
 
   /** The id of the last change visible in the index, or null while it is being rebuilt. */
@@ -84,12 +95,10 @@ public final class ProblemIndexer extends VerticleBase {
         .compose(position -> store.api().get(ProblemKeys.SEQUENCE)
             .compose(seq -> copy(1, seq == null ? 0 : Long.parseLong(seq.toString())))
             .map(position))
-        .onSuccess(position -> {
-          index.commit(position);
-          if (similar != null) {
-            similar.commit();
-            similar.refresh();
-          }
+        .compose(position -> {
+          uncommitted = position;
+          lastCommit = 0;
+          return commitIfDue().map(position);
         });
   }
 
@@ -115,10 +124,10 @@ public final class ProblemIndexer extends VerticleBase {
     Future<Void> done = ids.isEmpty() ? Future.succeededFuture() : upsert(new ArrayList<>(ids));
     // made visible by the next commit (at most a second away): a refresh per batch would make a
     // segment per batch under a burst of filings, and every search pays for each segment
-    return done.onSuccess(v -> {
+    return done.compose(v -> {
       applied = last;
       uncommitted = last;
-      commitIfDue();
+      return commitIfDue();
     });
   }
 
@@ -159,22 +168,56 @@ public final class ProblemIndexer extends VerticleBase {
     ProblemStatus status = ProblemStatus.valueOf(h.get("status"));
     if (status.open() && status != ProblemStatus.RESOLVED && status != ProblemStatus.RATED
         && !h.containsKey("mergedInto")) {
-      similar.open(new SimilarProblems.Entry(h.get("id"), h.get("uscc"), h.get("category"), h.get("township"),
-          h.getOrDefault("title", ""), h.getOrDefault("description", "")));
+      SimilarProblems.Entry e = new SimilarProblems.Entry(h.get("id"), h.get("uscc"), h.get("category"),
+          h.get("township"), h.getOrDefault("title", ""), h.getOrDefault("description", ""));
+      SimilarProblems.Words words = similar.words(e);
+      similar.open(e, words);
+      // not looked at yet: still waiting to be accepted, with no candidates kept
+      if (following && status == ProblemStatus.SUBMITTED && !h.containsKey("similar")) {
+        fresh.add(new SimilarLinks.Fresh(e, words));
+      }
     } else {
       similar.closed(h.get("id"));
     }
   }
 
-  private void commitIfDue() {
-    if (uncommitted != null && System.currentTimeMillis() - lastCommit >= COMMIT_INTERVAL_MS) {
-      index.commit(uncommitted);
-      if (similar != null) {
-        similar.commit();
-        similar.refresh();
-      }
-      uncommitted = null;
-      lastCommit = System.currentTimeMillis();
+  /**
+   * Commits what was applied when the last commit is a second old: first the cases filed since
+   * are made searchable and linked (their links written to Redis), then both indexes are committed
+   * with the position, so a crash in between applies them, and links them, again.
+   */
+  private Future<Void> commitIfDue() {
+    if (uncommitted == null || committing || System.currentTimeMillis() - lastCommit < COMMIT_INTERVAL_MS) {
+      return Future.succeededFuture();
     }
+    committing = true;
+    String position = uncommitted;
+    List<SimilarLinks.Fresh> linking = fresh;
+    fresh = new ArrayList<>();
+    uncommitted = null;
+    Future<Void> linked = Future.succeededFuture();
+    if (similar != null) {
+      similar.refresh();
+    }
+    if (links != null && !linking.isEmpty()) {
+      linked = links.link(linking).recover(err -> {
+        // advisory: a case left unlinked is not a reason to stop following the stream
+        LOG.warn("{} new problems not linked to similar ones: {}", linking.size(), err.toString());
+        return Future.succeededFuture();
+      });
+    }
+    inFlight = linked.eventually(() -> {
+      try {
+        index.commit(position);
+        if (similar != null) {
+          similar.commit();
+        }
+        lastCommit = System.currentTimeMillis();
+      } finally {
+        committing = false;
+      }
+      return Future.succeededFuture();
+    });
+    return inFlight;
   }
 }

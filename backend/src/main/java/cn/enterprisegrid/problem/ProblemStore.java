@@ -112,16 +112,11 @@ public final class ProblemStore {
     return clock;
   }
 
-  /** Files a new case, SUBMITTED with its accept deadline; answers its view. */
-  public Future<JsonObject> file(Intake in, String actor) {
-    return file(in, actor, new JsonArray());
-  }
-
   /**
-   * Files a new case with the open cases that may be the same ({@code similar}: {@code [{id,
-   * overlap, sharedWords}]}, see {@link ProblemIntake}), kept on the case for the admin who merges.
+   * Files a new case, SUBMITTED with its accept deadline; answers its view. The open cases that
+   * may be the same are found after it is indexed ({@link SimilarLinks}).
    */
-  public Future<JsonObject> file(Intake in, String actor, JsonArray similar) {
+  public Future<JsonObject> file(Intake in, String actor) {
     Category category = categories.byCode(in.category() == null ? "" : in.category()).orElse(null);
     if (category == null) {
       return Future.failedFuture(ProblemException.invalid("/category", "没有这个诉求类别：" + in.category()));
@@ -158,9 +153,6 @@ public final class ProblemStore {
         h.put("filedAt", now.toString());
         h.put("filedBy", actor);
         h.put("updatedAt", now.toString());
-        if (similar != null && !similar.isEmpty()) {
-          h.put("similar", similar.encode());
-        }
         h.put("version", "1");
         JsonArray history = entry("FILE", "提交", actor, now, ProblemStatus.SUBMITTED, in.title());
         List<String> keys = AuditKeys.with(concat(List.of(ProblemKeys.problem(id), ProblemKeys.history(id),
@@ -172,14 +164,14 @@ public final class ProblemStore {
             ReportFacts.filed(id, in.uscc(), in.township(), today).encode());
         // the answer is what the script wrote: no second read
         return store.script("problem_file", keys, args)
-            .compose(r -> r.ok() ? Future.succeededFuture(views ? filed(h, history) : new JsonObject().put("id", id))
+            .compose(r -> r.ok() ? Future.succeededFuture(views ? filed(h, c, history) : new JsonObject().put("id", id))
                 : Future.failedFuture(ProblemException.conflict(r.error(), r.detail())));
       });
     });
   }
 
-  private JsonObject filed(Map<String, String> h, JsonArray entry) {
-    JsonObject v = ProblemView.of(h, null, categories, clock.instant());
+  private JsonObject filed(Map<String, String> h, CaseClock c, JsonArray entry) {
+    JsonObject v = ProblemView.of(h, c, null, categories, clock.instant());
     JsonObject first = new JsonObject();
     for (int i = 0; i + 1 < entry.size(); i += 2) {
       first.put(entry.getString(i), entry.getString(i + 1));

@@ -16,8 +16,12 @@ final class ProblemView {
   private ProblemView() {}
 
   static JsonObject of(Map<String, String> h, Response history, Categories categories, Instant now) {
+    return of(h, ClockJson.decode(new JsonObject(h.get("clock"))), history, categories, now);
+  }
+
+  /** {@link #of(Map, Response, Categories, Instant)} with the case's clock {@code c} at hand (not decoded again). */
+  static JsonObject of(Map<String, String> h, CaseClock c, Response history, Categories categories, Instant now) {
     ProblemStatus status = ProblemStatus.valueOf(h.get("status"));
-    CaseClock c = ClockJson.decode(new JsonObject(h.get("clock")));
     String category = h.get("category");
     JsonObject out = new JsonObject().put("id", h.get("id")).put("status", status.name())
         .put("statusLabel", status.label()).put("category", category)

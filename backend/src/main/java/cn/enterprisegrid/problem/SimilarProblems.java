@@ -4,22 +4,24 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,22 +29,34 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Finds open problems that may be the same as a new one (共性问题): the same firm's, or other firms'
- * of the same category in the same township. Lucene (the Chinese analyzer's words, BM25, the new
- * title's words counting double) proposes candidates; a candidate counts when it shares enough of the new problem's
- * words, and the shared words are the explanation a grid admin reads before merging. Blocking:
- * call it on a worker. Thread-safe.
+ * of the same category in the same township. The Chinese analyzer cuts title and description into
+ * words; each word is indexed within its pool ({@code category/township word}), so the postings of
+ * the new problem's words name exactly the pool's cases that use them, and the firm's own cases
+ * (few) are found by the firm with their words in doc values.
+ * A candidate counts when it shares two words and 60 % of the shorter problem's words; the shared
+ * words are the explanation a grid admin reads before merging. {@link SimilarLinks} asks it for
+ * each new case after the indexer's commit. Blocking: call it on a worker. Thread-safe.
  */
 public final class SimilarProblems implements Closeable {
-  /** Candidates Lucene proposes before the overlap check. */
+  /** Candidates proposed at most, most alike first. */
   static final int CANDIDATES = 20;
   /** Share of the shorter problem's words the two must have in common. */
   static final double MIN_OVERLAP = 0.6;
   static final int MIN_SHARED = 2;
+  /**
+   * Cases read per word of each pool, newest first: a pool with thousands of open cases alike (a
+   * problem every firm of a township has) costs a bounded search that compares the newest.
+   */
+  static final int READ_PER_WORD = 64;
+
+  /** The layout of the documents; an index written in another is emptied and rebuilt. */
+  private static final String FORMAT = "3";
+  private static final String FORMAT_KEY = "format";
 
   /** The indexed view of a problem. */
   public record Entry(String id, String uscc, String category, String township, String title, String description) {}
@@ -50,31 +64,63 @@ public final class SimilarProblems implements Closeable {
   /** A possibly-same open problem and the words both use. */
   public record Match(String id, String uscc, double overlap, Set<String> sharedWords) {}
 
+  /** The words of a problem's title, and of its title and description, as {@link #words(String)} cuts them. */
+  record Words(Set<String> title, Set<String> all) {}
+
   private final Analyzer analyzer = new SmartChineseAnalyzer();
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final boolean current;
 
   public SimilarProblems(Directory dir) {
     try {
-      writer = new IndexWriter(dir, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+      boolean same = DirectoryReader.indexExists(dir) && FORMAT.equals(
+          SegmentInfos.readLatestCommit(dir).getUserData().get(FORMAT_KEY));
+      current = same;
+      // newest first within each segment, so that a bounded read of a word's postings reads the
+      // newest cases; few segments, since every search looks its words up in each
+      TieredMergePolicy merges = new TieredMergePolicy();
+      merges.setSegmentsPerTier(4);
+      writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
+          .setIndexSort(new Sort(new SortField(PoolPostings.ORDER, SortField.Type.LONG, true)))
+          .setMergePolicy(merges)
+          .setOpenMode(same ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE));
+      writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * Whether the index on disk was written by this layout and can be followed from where it was
+   * committed; when not (none yet, or an older layout: emptied at opening) it must be filled again.
+   */
+  public boolean current() {
+    return current;
+  }
+
   /** Adds or replaces an open problem (visible to searches after {@link #refresh}). */
   public void open(Entry e) {
+    open(e, words(e));
+  }
+
+  /** {@link #open(Entry)} with the words of {@code e} cut already ({@link #words(Entry)}). */
+  void open(Entry e, Words words) {
     Document doc = new Document();
-    doc.add(new StringField("id", e.id(), Field.Store.YES));
-    doc.add(new StringField("uscc", e.uscc(), Field.Store.YES));
-    doc.add(new StringField("category", e.category(), Field.Store.NO));
-    doc.add(new StringField("township", e.township(), Field.Store.NO));
-    Set<String> words = words(e.title() + " " + e.description());
-    doc.add(new StoredField("words", String.join(" ", words)));
-    words.forEach(w -> doc.add(new StringField("w", w, Field.Store.NO)));
+    doc.add(new StringField(PoolPostings.ID, e.id(), Field.Store.NO));
+    doc.add(new SortedDocValuesField(PoolPostings.ID, new BytesRef(e.id())));
+    doc.add(new SortedDocValuesField(PoolPostings.USCC, new BytesRef(e.uscc())));
+    doc.add(new NumericDocValuesField(PoolPostings.ORDER, order(e.id())));
+    doc.add(new NumericDocValuesField(PoolPostings.COUNT, words.all().size()));
+    // the firm's own cases are few: found by the firm, their words read from doc values
+    doc.add(new StringField(PoolPostings.USCC, e.uscc(), Field.Store.NO));
+    doc.add(new BinaryDocValuesField(PoolPostings.WORDS, new BytesRef(String.join(" ", words.all()))));
+    for (String w : words.all()) {
+      doc.add(new StringField(PoolPostings.BUCKET_WORD, PoolPostings.pooled(bucket(e), w), Field.Store.NO));
+    }
     try {
-      writer.updateDocument(new Term("id", e.id()), doc);
+      writer.updateDocument(new Term(PoolPostings.ID, e.id()), doc);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
@@ -83,55 +129,36 @@ public final class SimilarProblems implements Closeable {
   /** Removes a problem that closed, was rejected or merged (after {@link #refresh}). */
   public void closed(String id) {
     try {
-      writer.deleteDocuments(new Term("id", id));
+      writer.deleteDocuments(new Term(PoolPostings.ID, id));
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
   }
 
-  /** The open problems that may be the same as {@code e} (itself excluded), most alike first. */
+  /**
+   * The open problems that may be the same as {@code e} (itself excluded), most alike first: those
+   * filed before it when its id is a number of {@code problems:seq} (a burst of filings links each
+   * to the earlier ones).
+   */
   public List<Match> similarTo(Entry e) {
-    Set<String> mine = words(e.title() + " " + e.description());
-    if (mine.size() < MIN_SHARED) {
+    return similarTo(e, words(e));
+  }
+
+  /** {@link #similarTo(Entry)} with the words of {@code e} cut already. */
+  List<Match> similarTo(Entry e, Words words) {
+    if (words.all().size() < MIN_SHARED) {
       return List.of();
     }
-    // the same firm's problems, or the same category's in the same township
-    BooleanQuery scope = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term("uscc", e.uscc())), BooleanClause.Occur.SHOULD)
-        .add(new BooleanQuery.Builder()
-            .add(new TermQuery(new Term("category", e.category())), BooleanClause.Occur.FILTER)
-            .add(new TermQuery(new Term("township", e.township())), BooleanClause.Occur.FILTER).build(),
-            BooleanClause.Occur.SHOULD)
-        .setMinimumNumberShouldMatch(1).build();
-    // one clause per distinct word, a word of the new title counting double: BM25 over the words
-    // ranks the candidates, and asking for MIN_SHARED of them lets Lucene skip the many open cases
-    // that share one common word only (few terms: each costs a lookup in every segment)
-    Set<String> titleWords = words(e.title());
-    BooleanQuery.Builder common = new BooleanQuery.Builder().setMinimumNumberShouldMatch(MIN_SHARED);
-    for (String w : mine) {
-      Query term = new TermQuery(new Term("w", w));
-      common.add(titleWords.contains(w) ? new BoostQuery(term, 2f) : term, BooleanClause.Occur.SHOULD);
-    }
-    BooleanQuery q = new BooleanQuery.Builder()
-        .add(common.build(), BooleanClause.Occur.MUST)
-        .add(scope, BooleanClause.Occur.FILTER)
-        .add(new TermQuery(new Term("id", e.id())), BooleanClause.Occur.MUST_NOT)
-        .build();
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
+        PoolPostings pools = new PoolPostings(new ArrayList<>(words.all()), e.uscc(), bucket(e), order(e.id()));
         List<Match> out = new ArrayList<>();
-        for (ScoreDoc sd : searcher.search(q, CANDIDATES).scoreDocs) {
-          Document d = searcher.storedFields().document(sd.doc);
-          Set<String> theirs = Set.of(d.get("words").split(" "));
-          Set<String> shared = new TreeSet<>(mine);
-          shared.retainAll(theirs);
-          double overlap = (double) shared.size() / Math.min(mine.size(), theirs.size());
-          if (shared.size() >= MIN_SHARED && overlap >= MIN_OVERLAP) {
-            out.add(new Match(d.get("id"), d.get("uscc"), overlap, shared));
+        for (Match m : pools.search(searcher.getIndexReader(), CANDIDATES + 1)) {
+          if (!m.id().equals(e.id()) && out.size() < CANDIDATES) {
+            out.add(m);
           }
         }
-        out.sort((a, b) -> Double.compare(b.overlap(), a.overlap()));
         return out;
       } finally {
         searchers.release(searcher);
@@ -139,6 +166,14 @@ public final class SimilarProblems implements Closeable {
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
+  }
+
+  /** Cuts the words of {@code e}, once for its indexing and its search. */
+  Words words(Entry e) {
+    Set<String> title = words(e.title());
+    Set<String> all = new LinkedHashSet<>(title);
+    all.addAll(words(e.description()));
+    return new Words(title, all);
   }
 
   /** The distinct words of a text as the Chinese analyzer cuts them (single characters dropped: too common). */
@@ -157,6 +192,17 @@ public final class SimilarProblems implements Closeable {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  /** The filing order: ids are drawn from {@code problems:seq}, so their number (0 for another id). */
+  private static long order(String id) {
+    String digits = id.replaceAll("\\D", "");
+    return digits.isEmpty() || digits.length() > 18 ? 0 : Long.parseLong(digits);
+  }
+
+  /** The pool a problem is compared within besides its firm's: its category in its township. */
+  private static String bucket(Entry e) {
+    return e.category() + "/" + e.township();
   }
 
   /**

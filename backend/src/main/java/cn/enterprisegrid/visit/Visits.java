@@ -12,7 +12,6 @@ import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.problem.Categories;
 import cn.enterprisegrid.problem.Category;
-import cn.enterprisegrid.problem.ProblemIntake;
 import cn.enterprisegrid.problem.ProblemStore;
 import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.store.ScriptResult;
@@ -57,15 +56,15 @@ public final class Visits {
 
   private final GridStore grid;
   private final EnterpriseStore enterprises;
-  private final ProblemIntake intake;
+  private final ProblemStore intake;
   private final Categories categories;
 
   public Visits(GridStore grid, EnterpriseStore enterprises) {
-    this(grid, enterprises, ProblemIntake.withoutCandidates(ProblemStore.standard(grid.store())), Categories.DEFAULTS);
+    this(grid, enterprises, ProblemStore.standard(grid.store()), Categories.DEFAULTS);
   }
 
   /** Files the visits' problems through {@code intake}, categories named by code or label of {@code categories}. */
-  public Visits(GridStore grid, EnterpriseStore enterprises, ProblemIntake intake, Categories categories) {
+  public Visits(GridStore grid, EnterpriseStore enterprises, ProblemStore intake, Categories categories) {
     this.grid = grid;
     this.enterprises = enterprises;
     this.intake = intake;
@@ -96,7 +95,7 @@ public final class Visits {
     var api = grid.store().api();
     Future<Response> h = api.hmget(List.of(EnterpriseKeys.firm(uscc), "f:name", "gk", "ga", "gc", "region"));
     Future<Response> last = api.zrevrange(List.of(VisitKeys.firmVisits(uscc), "0", "0", "WITHSCORES"));
-    Future<Long> open = intake.store().openOf(uscc);
+    Future<Long> open = intake.openOf(uscc);
     Future<Response> matches = api.hgetall(EnterpriseKeys.firm(uscc) + ":matches");
     Future<Response> explained = api.smembers(EnterpriseKeys.firm(uscc) + ":explained");
     return Future.all(List.of(h, last, open, matches, explained)).map(cf -> {

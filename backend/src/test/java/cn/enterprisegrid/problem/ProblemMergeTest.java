@@ -45,12 +45,16 @@ class ProblemMergeTest {
   }
 
   private static JsonObject file(String at, String uscc, String title, String description) {
-    JsonObject v = new ProblemIntake(app.vertx, fx.at(at), similar).file(new ProblemStore.Intake(uscc, HUABU,
-        ProblemStore.Source.FIRM, "UTILITIES", title, description, List.of(), false), "firm:" + uscc).await();
-    // what the listing indexer does on the change event
-    similar.open(new SimilarProblems.Entry(v.getString("id"), uscc, "UTILITIES", HUABU, title, description));
+    ProblemStore store = fx.at(at);
+    JsonObject v = store.file(new ProblemStore.Intake(uscc, HUABU, ProblemStore.Source.FIRM, "UTILITIES", title,
+        description, List.of(), false), "firm:" + uscc).await();
+    // what the indexer does with the change event, then at its commit
+    SimilarProblems.Entry e = new SimilarProblems.Entry(v.getString("id"), uscc, "UTILITIES", HUABU, title, description);
+    SimilarProblems.Words words = similar.words(e);
+    similar.open(e, words);
     similar.refresh();
-    return v;
+    new SimilarLinks(store.store(), similar).link(List.of(new SimilarLinks.Fresh(e, words))).await();
+    return view(v.getString("id"));
   }
 
   private static JsonObject outage(String at) {

@@ -1,5 +1,8 @@
 package cn.enterprisegrid.problem;
 
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,5 +66,40 @@ class SimilarProblemsTest {
     index.open(e);
     index.refresh();
     assertThat(index.similarTo(e)).isEmpty();
+  }
+
+  @Test
+  void aBurstOfAlikeFilingsLinksEachToTheEarlierOnesOnly() {
+    // ids drawn from problems:seq: the indexer links a second's filings after they are all searchable
+    for (int id = 101; id <= 104; id++) {
+      index.open(entry(String.valueOf(id), "91330824MA2A00000" + (id - 100), "水电气", HUABU, "工业园区停电频繁",
+          "园区供电线路老化，近一个月停电三次，影响生产"));
+    }
+    index.refresh();
+    assertThat(index.similarTo(entry("101", "91330824MA2A000001", "水电气", HUABU, "工业园区停电频繁",
+        "园区供电线路老化，近一个月停电三次，影响生产"))).as("the first has none before it").isEmpty();
+    assertThat(index.similarTo(entry("103", "91330824MA2A000003", "水电气", HUABU, "工业园区停电频繁",
+        "园区供电线路老化，近一个月停电三次，影响生产"))).extracting(SimilarProblems.Match::id)
+        .containsExactlyInAnyOrder("101", "102");
+  }
+
+  @Test
+  void anIndexOfAnotherLayoutIsEmptiedAndSaysSo() throws Exception {
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    try (IndexWriter old = new IndexWriter(dir, new IndexWriterConfig())) {
+      old.addDocument(new Document());
+      old.commit();   // no layout recorded: an index written before it was
+    }
+    try (SimilarProblems reopened = new SimilarProblems(dir)) {
+      assertThat(reopened.current()).isFalse();
+      reopened.open(entry("P1", "91330824MA2A000001", "水电气", HUABU, "工业园区停电频繁", "园区供电线路老化，停电影响生产"));
+      reopened.commit();
+    }
+    try (SimilarProblems again = new SimilarProblems(dir)) {
+      assertThat(again.current()).as("written by this layout now").isTrue();
+      again.refresh();
+      assertThat(again.similarTo(entry("P2", "91330824MA2A000002", "水电气", HUABU, "园区停电频繁",
+          "供电线路老化停电影响生产"))).extracting(SimilarProblems.Match::id).containsExactly("P1");
+    }
   }
 }

@@ -42,14 +42,18 @@ public final class InProcessBackend implements AutoCloseable {
   public final Backend backend;
   public final WebClient http;
   public final RedisAPI api;
+  /** The HTTP port it listens on (for a load generator in another process). */
+  public final int port;
 
-  private InProcessBackend(TestRedis redis, Vertx vertx, Path data, Backend backend, WebClient http, RedisAPI api) {
+  private InProcessBackend(TestRedis redis, Vertx vertx, Path data, Backend backend, WebClient http, RedisAPI api,
+      int port) {
     this.redis = redis;
     this.vertx = vertx;
     this.data = data;
     this.backend = backend;
     this.http = http;
     this.api = api;
+    this.port = port;
   }
 
   /** Starts it; {@code more} adds settings (e.g. {@code NOTIFY_ENABLED}). */
@@ -67,7 +71,7 @@ public final class InProcessBackend implements AutoCloseable {
     WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
         .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
     return new InProcessBackend(redis, vertx, data, backend, http,
-        RedisAPI.api(Redis.createClient(vertx, redis.url())));
+        RedisAPI.api(Redis.createClient(vertx, redis.url())), port);
   }
 
   /** Registers {@code n} distinct firms of 开化县 (generated from {@code seed}) through the store; answers their codes. */

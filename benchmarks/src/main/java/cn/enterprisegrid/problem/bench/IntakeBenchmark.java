@@ -9,27 +9,34 @@ import cn.enterprisegrid.bench.InProcessBackend;
 import cn.enterprisegrid.problem.ProblemKeys;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Intake throughput of the problem loop over HTTP (not a unit test; run by {@code
- * backend/bench-intake.sh}): starts the backend in-process on an embedded Redis, registers F firms
- * of 开化县 (default 3,000), then files N problems (default 20,000) through {@code POST
- * /mp/v1/problems}, each by one of the firms, with C requests in flight (default 64), after a
- * warm-up of 2,000. Prints throughput and latency percentiles, and checks that every acknowledged
- * case is stored once (ids, the firms' lists) and reaches the console's listing index.
+ * backend/bench-intake.sh}): starts the backend in this process on an embedded Redis, registers F
+ * firms of 开化县 (default 3,000), then lets wrk, a load generator in its own process, file problems
+ * through {@code POST /mp/v1/problems} for S seconds (default 20, after a 5 s warm-up) with C
+ * connections (default 64), each request as one of the firms. Prints wrk's figures, then checks that
+ * every acknowledged case is stored once, reaches the listing index and was looked at for similar
+ * open cases (the indexer links them after the filing), and how long the indexer took to catch up.
  *
- * <p>Arguments: {@code [problems] [concurrency] [firms]}.
+ * <p>Arguments: {@code [seconds] [connections] [firms]}.
  */
 public final class IntakeBenchmark {
-  private static final int WARM_UP = 2_000;
+  private static final int WARM_UP_S = 5;
   /** What firms of a county ask (category, title, description): many alike, as real intake is. */
   private static final String[][] TEXTS = {
       {"LABOUR", "招工难", "企业扩产需要招聘一线技术工人五十名，近两个月招聘会效果不佳"},
@@ -54,13 +61,12 @@ public final class IntakeBenchmark {
       {"OTHER", "物流配送成本高", "山区物流配送成本高，希望协调快递企业设点"}};
 
   public static void main(String[] args) throws Exception {
-    int problems = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
     int firms = args.length > 2 ? Integer.parseInt(args[2]) : 3_000;
 
-    try (InProcessBackend app = InProcessBackend.start("bench-intake", concurrency, new JsonObject())) {
+    try (InProcessBackend app = InProcessBackend.start("bench-intake", 1, new JsonObject())) {
       Backend backend = app.backend;
-      WebClient http = app.http;
       RedisAPI api = app.api;
       List<String> usccs = app.registerFirms(firms, 11);
       Tokens tokens = new Tokens(app.vertx, Tokens.loadOrCreateSecret(app.data, null), Duration.ofHours(2));
@@ -68,81 +74,140 @@ public final class IntakeBenchmark {
       for (String u : usccs) {
         bearer.add(tokens.issue(new Principal("wx:b-" + u, Role.ENTERPRISE, new Scope(null, null, null, u), "b-" + u)));
       }
-      run(http, bearer, WARM_UP, concurrency, new long[WARM_UP]);
+      Path script = Files.createTempFile(app.data, "intake", ".lua");
+      Files.writeString(script, luaScript(bearer), StandardCharsets.UTF_8);
+      String url = "http://127.0.0.1:" + app.port;
 
-      long[] latencies = new long[problems];
-      long t0 = System.nanoTime();
-      Outcome o = run(http, bearer, problems, concurrency, latencies);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      Arrays.sort(latencies);
+      Wrk warm = wrk(script, url, connections, WARM_UP_S, false);
+      Wrk run = wrk(script, url, connections, seconds, true);
+      long answered = System.nanoTime();
+      // the requests wrk left in flight are answered meanwhile
+      Thread.sleep(1_000);
 
       long stored = Long.parseLong(api.get(ProblemKeys.SEQUENCE).await().toString());
       long listed = 0;
       for (String u : usccs) {
         listed += api.zcard(ProblemKeys.ofFirm(u)).await().toLong();
       }
-      long i0 = System.nanoTime();
-      while (backend.problemIndex().size() < stored && System.nanoTime() - i0 < 120e9) {
+      while (backend.problemIndex().size() < stored && System.nanoTime() - answered < 300e9) {
         Thread.sleep(50);
       }
-      double indexLagS = (System.nanoTime() - i0) / 1e9;
-      long total = WARM_UP + problems;
-      boolean correct = o.other == 0 && o.created == problems && stored == total && listed == total
-          && backend.problemIndex().size() == total;
+      double indexLagS = (System.nanoTime() - answered) / 1e9;
+      long linked = withCandidates(api, stored);
+      long acknowledged = warm.created + run.created;
+      // wrk stops with requests in flight: those are stored though wrk counts no answer for them
+      boolean correct = warm.other == 0 && run.other == 0 && stored >= acknowledged
+          && stored <= acknowledged + 2L * connections && listed == stored && backend.problemIndex().size() == stored;
 
       System.out.println();
       System.out.println("| measurement | value |");
       System.out.println("|---|---|");
-      System.out.printf("| problems filed over HTTP (POST /mp/v1/problems), %d in flight, %,d firms | %,d in %.2f s = "
-          + "%,.0f /s |%n", concurrency, firms, problems, seconds, problems / seconds);
-      System.out.printf("| latency p50 / p90 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n", ms(latencies, 0.50),
-          ms(latencies, 0.90), ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
-      System.out.printf("| answers 201 / other | %,d / %,d |%n", o.created, o.other);
-      System.out.printf("| cases stored (ids drawn) / in the firms' lists / in the listing index | %,d / %,d / %,d "
-          + "(index caught up %.2f s after the last answer) |%n", stored, listed, backend.problemIndex().size(),
+      System.out.printf("| problems filed over HTTP (POST /mp/v1/problems, wrk, %d connections, %,d firms) | %,d in "
+          + "%d s = %,.0f /s |%n", connections, firms, run.created, seconds, run.perSecond);
+      System.out.printf("| latency p50 / p90 / p99 (wrk) | %s / %s / %s |%n", run.p50, run.p90, run.p99);
+      System.out.printf("| answers 201 / other (warm-up and run) | %,d / %,d |%n", acknowledged, warm.other + run.other);
+      System.out.printf("| cases stored (ids drawn) / in the firms' lists / in the listing index | %,d / %,d / %,d |%n",
+          stored, listed, backend.problemIndex().size());
+      System.out.printf("| indexer caught up (listing, similar cases linked) | %.2f s after the last answer |%n",
           indexLagS);
+      System.out.printf("| cases linked to possibly-same open cases | %,d of %,d |%n", linked, stored);
       System.out.printf("| every acknowledged case stored once and indexed | %s |%n", correct ? "yes" : "NO");
     }
   }
 
-  private record Outcome(int created, int other) {}
+  /** What one wrk run counted. */
+  private record Wrk(long created, long other, double perSecond, String p50, String p90, String p99) {}
 
-  private static Outcome run(WebClient http, List<String> bearer, int n, int concurrency, long[] latencies) {
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger created = new AtomicInteger();
-    AtomicInteger other = new AtomicInteger();
-    List<Future<Void>> lanes = new ArrayList<>();
-    for (int c = 0; c < concurrency; c++) {
-      lanes.add(lane(http, bearer, n, next, created, other, latencies));
+  private static Wrk wrk(Path script, String url, int connections, int seconds, boolean print)
+      throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
+        script.toString(), url).redirectErrorStream(true).start();
+    StringBuilder out = new StringBuilder();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        out.append(line).append('\n');
+        if (print) {
+          System.out.println(line);
+        }
+      }
     }
-    Future.all(lanes).await();
-    return new Outcome(created.get(), other.get());
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("wrk failed:\n" + out);
+    }
+    return new Wrk(count(out, "CREATED"), count(out, "OTHER"),
+        Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)")), find(out, "50%\\s+(\\S+)"),
+        find(out, "90%\\s+(\\S+)"), find(out, "99%\\s+(\\S+)"));
   }
 
-  private static Future<Void> lane(WebClient http, List<String> bearer, int n, AtomicInteger next,
-      AtomicInteger created, AtomicInteger other, long[] latencies) {
-    int i = next.getAndIncrement();
-    if (i >= n) {
-      return Future.succeededFuture();
-    }
-    String[] text = TEXTS[i % TEXTS.length];
-    JsonObject body = new JsonObject().put("category", text[0]).put("title", text[1]).put("description", text[2])
-        .put("anonymous", i % 5 == 0);
-    long t = System.nanoTime();
-    return http.post("/mp/v1/problems").putHeader("Authorization", "Bearer " + bearer.get(i % bearer.size()))
-        .sendJsonObject(body)
-        .compose(r -> {
-          latencies[i] = System.nanoTime() - t;
-          if (r.statusCode() == 201) {
-            created.incrementAndGet();
-          } else if (other.incrementAndGet() <= 3) {
-            System.err.println("unexpected answer " + r.statusCode() + ": " + r.bodyAsString());
-          }
-          return lane(http, bearer, n, next, created, other, latencies);
-        });
+  private static long count(CharSequence out, String name) {
+    return Long.parseLong(find(out, name + " (\\d+)"));
   }
 
-  private static double ms(long[] sorted, double q) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+  private static String find(CharSequence out, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(out);
+    if (!m.find()) {
+      throw new IllegalStateException("wrk said no " + regex + ":\n" + out);
+    }
+    return m.group(1);
+  }
+
+  /** How many of the cases 1..stored carry {@code similar} candidates. */
+  private static long withCandidates(RedisAPI api, long stored) {
+    long n = 0;
+    for (long from = 1; from <= stored; from += 16) {
+      List<Future<Response>> batch = new ArrayList<>();
+      for (long id = from; id < from + 16 && id <= stored; id++) {
+        batch.add(api.hexists(ProblemKeys.problem(String.valueOf(id)), "similar"));
+      }
+      for (Future<Response> f : batch) {
+        n += f.await().toInteger();
+      }
+    }
+    return n;
+  }
+
+  /** A wrk script: each request as the next firm (tokens) with the next text; counts 201s and the rest. */
+  private static String luaScript(List<String> bearer) {
+    StringBuilder s = new StringBuilder("local tokens = {\n");
+    bearer.forEach(t -> s.append("  \"").append(t).append("\",\n"));
+    s.append("}\nlocal texts = {\n");
+    for (int i = 0; i < TEXTS.length; i++) {
+      s.append("  '{\"category\":\"").append(TEXTS[i][0]).append("\",\"title\":\"").append(TEXTS[i][1])
+          .append("\",\"description\":\"").append(TEXTS[i][2]).append("\",\"anonymous\":")
+          .append(i % 5 == 0).append("}',\n");
+    }
+    s.append("""
+        }
+        local threads = {}
+        function setup(thread)
+          thread:set("id", #threads)
+          table.insert(threads, thread)
+        end
+        function init(args)
+          n = id * 7919
+          created = 0
+          other = 0
+        end
+        function request()
+          n = n + 1
+          return wrk.format("POST", "/mp/v1/problems", {
+            ["Authorization"] = "Bearer " .. tokens[n % #tokens + 1],
+            ["Content-Type"] = "application/json"}, texts[n % #texts + 1])
+        end
+        function response(status, headers, body)
+          if status == 201 then created = created + 1 else other = other + 1 end
+          if status ~= 201 and other <= 3 then print("unexpected answer " .. status .. ": " .. body) end
+        end
+        function done(summary, latency, requests)
+          local c, o = 0, 0
+          for _, t in ipairs(threads) do
+            c = c + t:get("created")
+            o = o + t:get("other")
+          end
+          print("CREATED " .. c)
+          print("OTHER " .. o)
+        end
+        """);
+    return s.toString();
   }
 }
