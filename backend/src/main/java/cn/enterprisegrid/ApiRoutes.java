@@ -3,6 +3,7 @@ package cn.enterprisegrid;
 import cn.enterprisegrid.audit.AuditConsoleRoutes;
 import cn.enterprisegrid.auth.AuthConsoleRoutes;
 import cn.enterprisegrid.auth.Guard;
+import cn.enterprisegrid.auth.OperatorAccess;
 import cn.enterprisegrid.auth.LiaisonBinding;
 import cn.enterprisegrid.auth.Tokens;
 import cn.enterprisegrid.auth.WeChatLogin;
@@ -106,9 +107,10 @@ public final class ApiRoutes implements HttpVerticle.Routes {
         new WeChatConfig(settings.wechatApiBase(), settings.wechatAppId(), settings.wechatSecret()),
         store.client());
 
-    new HealthRoutes(vertx, store, settings.indexDir()).mount(router);
+    OperatorAccess operators = new OperatorAccess(guard, settings.source().getString("METRICS_TOKEN"));
+    new HealthRoutes(vertx, store, settings.indexDir()).mount(router, operators);
     if (metrics != null) {
-      router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+      router.get("/metrics").handler(operators).handler(PrometheusScrapingHandler.create(metrics));
     }
     AuthConsoleRoutes auth = new AuthConsoleRoutes(vertx, store, tokens, guard);
     AuditConsoleRoutes audit = new AuditConsoleRoutes(store, guard);

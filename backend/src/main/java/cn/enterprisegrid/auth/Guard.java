@@ -46,16 +46,16 @@ public final class Guard {
         .compose(p -> {
           if (p.role() == null || !roles.contains(p.role())) {
             return Future.failedFuture(ProblemException.forbidden(p.role() == null
-                ? "this WeChat user is not bound to a firm or a staff account yet"
-                : "role " + p.role() + " may not do this"));
+                ? "该微信用户尚未绑定企业或工作人员账号"
+                : "当前角色（" + p.role() + "）无权进行此操作"));
           }
           if (check == null) {
             return Future.succeededFuture();
           }
           return check.apply(p, ctx).compose(ok -> ok ? Future.succeededFuture()
               : Future.failedFuture(hideExistence
-                  ? ProblemException.notFound("no such resource")
-                  : ProblemException.forbidden("outside this account's scope")));
+                  ? ProblemException.notFound("未找到该资源")
+                  : ProblemException.forbidden("超出本账号的数据范围")));
         })
         .onSuccess(v -> ctx.next())
         .onFailure(ctx::fail);
@@ -77,11 +77,11 @@ public final class Guard {
     }
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Future.failedFuture(ProblemException.unauthorized("a bearer token is required"));
+      return Future.failedFuture(ProblemException.unauthorized("请先登录（需要 Bearer 令牌）"));
     }
     return tokens.verify(header.substring(7).trim())
         .recover(err -> Future.failedFuture(
-            ProblemException.unauthorized("the token is invalid or has expired")))
+            ProblemException.unauthorized("登录已失效或令牌无效，请重新登录")))
         .onSuccess(p -> ctx.put(KEY, p));
   }
 }

@@ -99,7 +99,7 @@ public final class EnterpriseConsoleRoutes {
     }
     if (!p.scope().coversRegion(r.enterprise().regionCode())) {
       throw new ProblemException(Problem.field(403, "/regionCode",
-          "regionCode lies outside this account's region " + p.scope().region()));
+          "企业所在区划不在本账号的区划 " + p.scope().region() + " 内"));
     }
     store.registry(r.enterprise(), p.actor(), null, base -> !base.exists()
             || p.scope().coversRegion(base.regionCode()) ? null : "outside")

@@ -49,7 +49,7 @@ public final class Cells {
     }
     if (!admin.scope().coversRegion(county)) {
       throw new ProblemException(Problem.field(403, "/countyCode",
-          "county " + county + " lies outside this account's region " + admin.scope().region()));
+          "县 " + county + " 不在本账号的区划 " + admin.scope().region() + " 内"));
     }
     return vertx.executeBlocking(() -> divisionsOf(county, level), false)
         .compose(cells -> grid.run("build", admin.actor(), new JsonObject().put("county", county)
@@ -99,7 +99,7 @@ public final class Cells {
       if (l == null || l.codeLength() < 6) {
         errors.add(new FieldError("/regionCodes/" + i, "must be a county, township or village division code"));
       } else if (!admin.scope().coversRegion(c)) {
-        throw new ProblemException(Problem.field(403, "/regionCodes/" + i, "region " + c + " lies outside this account's region"));
+        throw new ProblemException(Problem.field(403, "/regionCodes/" + i, "区划 " + c + " 不在本账号的区划内"));
       } else if (codes.indexOf(c) != i) {
         errors.add(new FieldError("/regionCodes/" + i, "duplicate region code"));
       }

@@ -98,7 +98,7 @@ public final class Liaisons {
           throw ProblemException.invalid("/cells/" + i, "no cell " + cells.get(i));
         }
         if (!admin.scope().coversRegion(h.get("region"))) {
-          throw new ProblemException(Problem.field(403, "/cells/" + i, "cell " + cells.get(i) + " lies outside this account's region"));
+          throw new ProblemException(Problem.field(403, "/cells/" + i, "网格 " + cells.get(i) + " 不在本账号的区划内"));
         }
         regions.add(h.get("region"));
       }

@@ -53,6 +53,7 @@ public final class HttpVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(new AccessLog());
+    router.route().handler(new SecurityHeaders());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
     router.route().handler(ctx -> {
       if (streamed.contains(ctx.request().path())) {

@@ -33,8 +33,16 @@ public record Problem(String type, String title, int status, String detail, Stri
     return new Problem("/problems/" + slug, title, status, detail, null, List.of());
   }
 
-  /** A 422 (or 400) naming one field. */
+  /**
+   * A 422 (or 400) naming one field; a 403 naming the field whose value lies outside the caller's
+   * scope is a permission problem ({@code /problems/forbidden}), not a validation one: the request
+   * is well formed, the account may not make it.
+   */
   public static Problem field(int status, String pointer, String detail) {
+    if (status == 403) {
+      return new Problem("/problems/forbidden", "Forbidden", status, detail, pointer,
+          List.of(new FieldError(pointer, detail)));
+    }
     return new Problem("/problems/validation", "Invalid field", status, detail, pointer,
         List.of(new FieldError(pointer, detail)));
   }

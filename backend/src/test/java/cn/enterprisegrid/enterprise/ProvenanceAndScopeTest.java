@@ -134,7 +134,7 @@ class ProvenanceAndScopeTest {
     assertThat(app.get("/api/v1/enterprises/" + hu, township).statusCode()).isEqualTo(200);
     assertProblem(app.get("/api/v1/enterprises/" + ma, township), 404, "/problems/not-found");
     assertProblem(app.get("/api/v1/enterprises/" + ma + "/history", township), 404, "/problems/not-found");
-    assertProblem(Firms.put(app, township, majin), 403, "/problems/validation");
+    assertProblem(Firms.put(app, township, majin), 403, "/problems/forbidden");
 
     app.createAccount(admin, "scope.sup", "SUPERVISOR", new JsonObject().put("region", Firms.MAJIN));
     String sup = app.login("scope.sup", "secret-pass-1");

@@ -62,7 +62,7 @@ class GridTest {
     // a township admin may not build the county, nor see outside
     app.createAccount(admin, "huabu.admin", "GRID_ADMIN", new JsonObject().put("region", GridFixture.HUABU));
     String huabuAdmin = app.login("huabu.admin", "secret-pass-1");
-    assertProblem(app.post("/api/v1/grid/build", huabuAdmin, new JsonObject().put("countyCode", "330824").put("level", "TOWNSHIP")), 403, "/problems/validation");
+    assertProblem(app.post("/api/v1/grid/build", huabuAdmin, new JsonObject().put("countyCode", "330824").put("level", "TOWNSHIP")), 403, "/problems/forbidden");
 
     // liaisons: one senior with room for 2, one staff with room for 8 in 华埠; none in 马金
     assertFieldProblem(app.post("/api/v1/liaisons", admin, GridFixture.liaison("王建国", "GENERAL", 5, GridFixture.HUABU)), 422, "/rank");
@@ -97,6 +97,13 @@ class GridTest {
     JsonObject majinL = ok(app.post("/api/v1/liaisons", admin, GridFixture.liaison("张伟", "STAFF", 5, GridFixture.MAJIN)), 201);
     assertThat(ok(app.get("/api/v1/liaisons/" + majinL.getString("id"), admin), 200).getLong("load")).isEqualTo(3);
     assertProblem(app.get("/api/v1/liaisons/" + majinL.getString("id"), huabuAdmin), 404, "/problems/not-found");
+    // the details: the grid admin who calls its liaisons reads the number, oversight only who they are
+    assertThat(ok(app.get("/api/v1/liaisons/" + majinL.getString("id"), admin), 200).getString("phone"))
+        .isEqualTo("13812345678");
+    assertThat(app.createAccount(admin, "grid.supervisor", "SUPERVISOR", new JsonObject()).statusCode()).isEqualTo(201);
+    String supervisor = app.login("grid.supervisor", "secret-pass-1");
+    assertThat(ok(app.get("/api/v1/liaisons/" + majinL.getString("id"), supervisor), 200).getString("phone"))
+        .isEqualTo("138****5678");
 
     // raising capacity assigns the rest of 华埠
     ok(app.send(HttpMethod.PATCH, "/api/v1/liaisons/" + staff.getString("id"), admin, new JsonObject().put("capacity", 20)), 200);

@@ -1,9 +1,11 @@
 package cn.enterprisegrid.http;
 
+import cn.enterprisegrid.testing.AdminToken;
 import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -14,20 +16,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithBackend
 class HttpBasicsTest {
   static TestBackend app;
+  @AdminToken static String root;
 
   @Test
-  void healthIsUpWithRedisAndIndexChecks() {
+  void healthSaysUpAndOnlyThatTheChecksAreForOperators() {
     HttpResponse<Buffer> r = app.get("/health", null);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.bodyAsJsonObject().getString("status")).isEqualTo("UP");
-    assertThat(r.bodyAsString()).contains("\"redis\"").contains("\"index\"");
+    assertThat(r.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "UP"));
+    assertProblem(app.get("/health/details", null), 401, "/problems/unauthorized");
+    HttpResponse<Buffer> details = app.get("/health/details", root);
+    assertThat(details.statusCode()).isEqualTo(200);
+    assertThat(details.bodyAsString()).contains("\"redis\"").contains("\"index\"");
   }
 
   @Test
-  void metricsArePrometheusText() {
-    HttpResponse<Buffer> r = app.get("/metrics", null);
+  void metricsArePrometheusTextForOperatorsOnly() {
+    assertProblem(app.get("/metrics", null), 401, "/problems/unauthorized");
+    HttpResponse<Buffer> r = app.get("/metrics", root);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.bodyAsString()).contains("# TYPE jvm_memory_used_bytes gauge");
+  }
+
+  @Test
+  void everyAnswerCarriesTheSecurityHeaders() {
+    for (HttpResponse<Buffer> r : java.util.List.of(app.get("/health", null), app.get("/no/such/thing", null),
+        app.get("/api/v1/enterprises", root))) {
+      assertThat(r.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(r.getHeader("X-Frame-Options")).isEqualTo("DENY");
+      assertThat(r.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+      assertThat(r.getHeader("Cache-Control")).as("personal data is never cached").isEqualTo("no-store");
+      assertThat(r.getHeader("Strict-Transport-Security")).as("plain HTTP: no HSTS").isNull();
+    }
+    HttpResponse<Buffer> proxied = app.http.get("/health").putHeader("X-Forwarded-Proto", "https").send().await();
+    assertThat(proxied.getHeader("Strict-Transport-Security")).isEqualTo(SecurityHeaders.HSTS);
   }
 
   @Test
