@@ -137,6 +137,8 @@ public final class EnterpriseStore {
   public Future<Outcome> verify(String uscc, JsonObject fieldsPatch, String liaisonActor) {
     Set<String> any = new HashSet<>(EnterpriseValidator.ALL);
     any.remove("uscc");
+    // what only the registry knows stays the registry's: a liaison's check cannot change it
+    any.removeAll(WritePlan.REGISTRY_ONLY);
     return patch(uscc, fieldsPatch, any, Source.VERIFIED, liaisonActor);
   }
 

@@ -77,8 +77,9 @@ public final class EnterpriseValidator {
     List<FieldError> errors = new ArrayList<>();
     for (String key : json.fieldNames()) {
       if (!allowed.contains(key)) {
-        errors.add(new FieldError("/" + key, ALL.contains(key)
-            ? key + " cannot be set here" : key + " is not a field of the enterprise record"));
+        errors.add(new FieldError("/" + key, WritePlan.REGISTRY_ONLY.contains(key)
+            ? key + " 只能由登记机关的数据（企业登记、信用记录）更新，不能自报或核实修改"
+            : ALL.contains(key) ? key + " 不能在此修改" : key + " 不是企业档案的字段"));
       }
     }
     String uscc = fixedUscc;

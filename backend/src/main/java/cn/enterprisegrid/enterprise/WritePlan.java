@@ -24,9 +24,14 @@ import java.util.TreeMap;
  *       report becomes a pending correction;</li>
  *   <li>VERIFIED: always sets, and settles any pending correction of the field.</li>
  * </ul>
+ * Registry-only facts ({@link #REGISTRY_ONLY}: the credit status) are set by the registry alone,
+ * over any other source, and never held as a pending correction: a self-report or a liaison's
+ * check cannot carry them (the validator refuses), and a correction of one cannot be confirmed.
  * A value equal to the current one changes nothing (no history, audit or change event).
  */
 public final class WritePlan {
+  /** Facts only the registry source sets (信用状态: from the credit record, not a self-report or a check). */
+  public static final java.util.Set<String> REGISTRY_ONLY = java.util.Set.of("creditStatus");
   final StoredEnterprise base;
   final String action;
   final Provenance provenance;
@@ -97,6 +102,10 @@ public final class WritePlan {
   /** Accepts the pending correction of {@code field}: its value becomes VERIFIED by the confirmer. */
   public static WritePlan confirm(StoredEnterprise base, String field, Provenance prov) {
     WritePlan plan = new WritePlan(base, "enterprise.correction.confirm", prov);
+    if (REGISTRY_ONLY.contains(field)) {
+      throw cn.enterprisegrid.http.ProblemException.conflict("registry-only",
+          field + " 只能由登记机关的数据更新，不能确认更正");
+    }
     JsonObject c = base.corrections().get(field);
     plan.offer(field, c.getValue("value") == null ? "null" : Json.encode(c.getValue("value")));
     plan.settle(field);
@@ -147,6 +156,11 @@ public final class WritePlan {
       return;
     }
     if (value.equals(cur)) {
+      return;
+    }
+    if (src == Source.REGISTRY && REGISTRY_ONLY.contains(field)) {
+      set(field, cur, value);
+      settle(field);
       return;
     }
     if (curProv != null && curProv.source() == Source.VERIFIED) {

@@ -117,7 +117,7 @@ class ProvenanceAndScopeTest {
     Firms.put(app, admin, f);
     assertThat(store.selfReport(f.getString("uscc"), new JsonObject().put("name", "x"), "wx:u")
         .toCompletionStage().toCompletableFuture().handle((r, e) -> e).join())
-        .hasMessageContaining("name cannot be set here");
+        .hasMessageContaining("name 不能在此修改");
   }
 
   @Test
@@ -166,5 +166,42 @@ class ProvenanceAndScopeTest {
     var list = store.get(java.util.List.of(a.getString("uscc"), Firms.uscc())).await();
     assertThat(list.get(0).getJsonObject("derived").getString("townshipCode")).isEqualTo(Firms.HUABU);
     assertThat(list.get(1)).isNull();
+  }
+
+  @Test
+  void theCreditStatusChangesOnlyThroughTheRegistry() {
+    JsonObject f = Firms.firm(Firms.uscc(), Firms.HUABU).put("creditStatus", "SERIOUS_DISHONESTY");
+    String uscc = f.getString("uscc");
+    Firms.importBody(app, admin, "application/x-ndjson", f.encode());
+
+    // neither the firm's self-report nor a liaison's check may carry it: refused, naming the field
+    Throwable self = catchFailure(() -> store.selfReport(uscc, new JsonObject().put("creditStatus", "NORMAL"),
+        "wx:firm-user").await());
+    assertThat(self).isInstanceOf(cn.enterprisegrid.http.ProblemException.class);
+    assertThat(((cn.enterprisegrid.http.ProblemException) self).problem().pointer()).isEqualTo("/creditStatus");
+    Throwable check = catchFailure(() -> store.verify(uscc, new JsonObject().put("creditStatus", "NORMAL"),
+        "liaison:L0007").await());
+    assertThat(((cn.enterprisegrid.http.ProblemException) check).problem().pointer()).isEqualTo("/creditStatus");
+    JsonObject p = profile(uscc, admin);
+    assertThat(p.getString("creditStatus")).isEqualTo("SERIOUS_DISHONESTY");
+    assertThat(p.getInteger("pendingCorrections")).isZero();
+
+    // the registry's next record sets it, over any other source, with no correction to decide
+    store.verify(uscc, new JsonObject().put("employees", 33), "liaison:L0007").await();
+    Firms.importBody(app, admin, "application/x-ndjson", f.put("creditStatus", "NORMAL").encode());
+    p = profile(uscc, admin);
+    assertThat(p.getString("creditStatus")).isEqualTo("NORMAL");
+    assertThat(p.getJsonObject("provenance").getJsonObject("creditStatus").getString("source")).isEqualTo("REGISTRY");
+    assertThat(app.get("/api/v1/enterprises/" + uscc + "/corrections", admin).bodyAsJsonObject()
+        .getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("field"))).doesNotContain("creditStatus");
+  }
+
+  private static Throwable catchFailure(Runnable r) {
+    try {
+      r.run();
+      return null;
+    } catch (Throwable t) {
+      return t;
+    }
   }
 }
