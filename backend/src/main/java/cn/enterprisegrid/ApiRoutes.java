@@ -23,6 +23,7 @@ import cn.enterprisegrid.grid.GridConsoleRoutes;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.health.HealthRoutes;
 import cn.enterprisegrid.http.ApiDocs;
+import cn.enterprisegrid.http.ClientAddress;
 import cn.enterprisegrid.http.ConsoleContract;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.HttpVerticle;
@@ -112,7 +113,8 @@ public final class ApiRoutes implements HttpVerticle.Routes {
     if (metrics != null) {
       router.get("/metrics").handler(operators).handler(PrometheusScrapingHandler.create(metrics));
     }
-    AuthConsoleRoutes auth = new AuthConsoleRoutes(vertx, store, tokens, guard);
+    ClientAddress clients = ClientAddress.trusting(settings.trustedProxies());
+    AuthConsoleRoutes auth = new AuthConsoleRoutes(vertx, store, tokens, guard, clients);
     AuditConsoleRoutes audit = new AuditConsoleRoutes(store, guard);
 
     EnterpriseStore enterprises = new EnterpriseStore(store);
@@ -180,7 +182,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
           mpEnterprise.register(routes, guard);
           mpVisits.register(routes, guard);
           mpNotifications.register(routes, guard);
-          new LiaisonBinding(vertx, store, tokens).register(routes, guard);
+          new LiaisonBinding(vertx, store, tokens, clients).register(routes, guard);
           mpPolicies.register(routes, guard);
           new ProblemMiniProgramRoutes(problemCases).register(routes, guard);
           routes.mount(router);

@@ -1,6 +1,7 @@
 package cn.enterprisegrid.auth;
 
 import cn.enterprisegrid.http.Bodies;
+import cn.enterprisegrid.http.ClientAddress;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
  * phone and the head flag).
  */
 public final class AuthConsoleRoutes {
-  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{3,64}");
   private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
 
   private final Vertx vertx;
@@ -28,14 +28,17 @@ public final class AuthConsoleRoutes {
   private final Tokens tokens;
   private final Guard guard;
   private final PasswordCheck passwords;
+  private final ClientAddress clients;
 
-  public AuthConsoleRoutes(Vertx vertx, Store store, Tokens tokens, Guard guard) {
+  /** {@code clients} tells the login throttle where a request comes from. */
+  public AuthConsoleRoutes(Vertx vertx, Store store, Tokens tokens, Guard guard, ClientAddress clients) {
     this.vertx = vertx;
     this.store = store;
     this.accounts = new AccountStore(store);
     this.tokens = tokens;
     this.guard = guard;
     this.passwords = new PasswordCheck(vertx, store);
+    this.clients = clients;
   }
 
   public void register(ContractRoutes routes) {
@@ -49,7 +52,7 @@ public final class AuthConsoleRoutes {
     JsonObject body = Bodies.object(ctx);
     String username = Bodies.requiredString(body, "username");
     String password = Bodies.requiredString(body, "password");
-    passwords.verify(username, password)
+    passwords.verify(clients.of(ctx.request()), username, password)
         .onSuccess(account -> ctx.json(new JsonObject()
             .put("token", tokens.issue(account.principal()))
             .put("expiresIn", tokens.ttl().toSeconds())
@@ -71,9 +74,8 @@ public final class AuthConsoleRoutes {
     Principal admin = Guard.principal(ctx);
     JsonObject body = Bodies.object(ctx);
     String username = Bodies.requiredString(body, "username");
-    if (!USERNAME.matcher(username).matches()) {
-      throw ProblemException.invalid("/username",
-          "username must be 3 to 64 letters, digits or . _ @ -");
+    if (!Usernames.valid(username)) {
+      throw Usernames.invalid();
     }
     String password = Bodies.requiredString(body, "password");
     if (password.length() < 8 || password.length() > 128) {

@@ -1,6 +1,7 @@
 package cn.enterprisegrid.auth;
 
 import cn.enterprisegrid.audit.AuditKeys;
+import cn.enterprisegrid.http.ClientAddress;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.notify.NotifyKeys;
@@ -28,11 +29,14 @@ public final class LiaisonBinding {
   private final Store store;
   private final Tokens tokens;
   private final PasswordCheck passwords;
+  private final ClientAddress clients;
 
-  public LiaisonBinding(Vertx vertx, Store store, Tokens tokens) {
+  /** {@code clients} tells the login throttle where a request comes from (the phone, or its proxy's client). */
+  public LiaisonBinding(Vertx vertx, Store store, Tokens tokens, ClientAddress clients) {
     this.store = store;
     this.tokens = tokens;
     this.passwords = new PasswordCheck(vertx, store);
+    this.clients = clients;
   }
 
   /** Registers the operation (any authenticated WeChat user; the handler refuses the others). */
@@ -50,7 +54,7 @@ public final class LiaisonBinding {
     }
     JsonObject body = ContractRoutes.validated(ctx).getBody().getJsonObject();
     String username = body.getString("username");
-    passwords.verify(username, body.getString("password"))
+    passwords.verify(clients.of(ctx.request()), username, body.getString("password"))
         .compose(account -> {
           if (account.role() != Role.LIAISON || account.scope().liaisonId() == null) {
             return Future.failedFuture(ProblemException.forbidden("only a liaison account binds a WeChat identity"));

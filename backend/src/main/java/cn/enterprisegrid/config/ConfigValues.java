@@ -2,6 +2,9 @@ package cn.enterprisegrid.config;
 
 import io.vertx.core.json.JsonObject;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Reads one setting from the merged config object (file first, environment on top): blank counts
  * as absent, numbers are checked with the setting's name in the message, so a typo in the
@@ -40,5 +43,14 @@ public final class ConfigValues {
       throw new IllegalArgumentException(key + " must be positive, was " + v);
     }
     return v;
+  }
+
+  /** A comma-separated list, its entries trimmed and blanks dropped; empty when absent. */
+  public static List<String> list(JsonObject c, String key) {
+    String s = str(c, key, null);
+    if (s == null) {
+      return List.of();
+    }
+    return Arrays.stream(s.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList();
   }
 }

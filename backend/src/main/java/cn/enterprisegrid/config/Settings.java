@@ -1,12 +1,14 @@
 package cn.enterprisegrid.config;
 
 import static cn.enterprisegrid.config.ConfigValues.integer;
+import static cn.enterprisegrid.config.ConfigValues.list;
 import static cn.enterprisegrid.config.ConfigValues.str;
 
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,6 +33,7 @@ public record Settings(
     String mpEnterprisePage,
     Duration invitationTtl,
     int autoGrantBatch,
+    List<String> trustedProxies,
     JsonObject source) {
 
   /** True when no external Redis is configured and the backend runs its own. */
@@ -69,6 +72,7 @@ public record Settings(
         str(c, "MP_ENTERPRISE_PAGE", "pages/enterprise/index"),
         Duration.ofHours(integer(c, "INVITATION_TTL_HOURS", 7 * 24)),
         integer(c, "AUTO_GRANT_BATCH", 500),
+        list(c, "TRUSTED_PROXIES"),
         c.copy());
   }
 
@@ -76,7 +80,7 @@ public record Settings(
   public Settings withRedisUrl(String url) {
     return new Settings(httpPort, dataDir, url, redisAppendFsync, adminPassword, jwtSecret, tokenTtl,
         bodyLimitBytes, httpInstances, wechatApiBase, wechatAppId, wechatSecret, mpEnterprisePage,
-        invitationTtl, autoGrantBatch, source);
+        invitationTtl, autoGrantBatch, trustedProxies, source);
   }
 
 }

@@ -5,6 +5,7 @@ import cn.enterprisegrid.auth.Passwords;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
+import cn.enterprisegrid.auth.Usernames;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
@@ -25,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class Liaisons {
   private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}");
-  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{3,64}");
   static final int MAX_CAPACITY = 100_000;
 
   private final Vertx vertx;
@@ -114,8 +114,8 @@ public final class Liaisons {
   public Future<JsonObject> create(Principal admin, JsonObject body) {
     Fields f = fields(body, true);
     String requestedUser = body.getValue("username") instanceof String s ? s : null;
-    if (body.getValue("username") != null && (requestedUser == null || !USERNAME.matcher(requestedUser).matches())) {
-      throw ProblemException.invalid("/username", "username must be 3 to 64 letters, digits or . _ @ -");
+    if (body.getValue("username") != null && !Usernames.valid(requestedUser)) {
+      throw Usernames.invalid();
     }
     String requestedPassword = body.getValue("password") instanceof String s ? s : null;
     if (body.getValue("password") != null && (requestedPassword == null || requestedPassword.length() < 8

@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class Problems {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
   public static final String CONTENT_TYPE = "application/problem+json";
+  /** The extension member (seconds) of a problem that {@link #send} also answers as {@code Retry-After}. */
+  public static final String RETRY_AFTER = "retryAfter";
 
   private Problems() {}
 
@@ -44,6 +46,11 @@ public final class Problems {
     res.setStatusCode(problem.status()).putHeader("Content-Type", CONTENT_TYPE);
     if (problem.status() == 401) {
       res.putHeader("WWW-Authenticate", "Bearer");
+    }
+    // a throttled request says when to come back, in the header (RFC 9110) and the body alike
+    Object retryAfter = problem.extensions() == null ? null : problem.extensions().getValue(RETRY_AFTER);
+    if (retryAfter instanceof Number seconds) {
+      res.putHeader("Retry-After", String.valueOf(seconds.longValue()));
     }
     res.end(problem.toJson(ctx.request().path()).encode());
   }

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.testing;
 
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -10,6 +11,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Optional;
 
 /**
  * Starts one {@link TestBackend} per test class ({@link WithBackend}) and stops it after the
@@ -45,9 +47,14 @@ public final class BackendExtension implements BeforeAllCallback, TestInstancePo
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    boolean demo = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WithBackend.class)
-        .map(WithBackend::demo).orElse(false);
-    Running running = new Running(TestBackend.start(demo));
+    Optional<WithBackend> with = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WithBackend.class);
+    boolean demo = with.map(WithBackend::demo).orElse(false);
+    JsonObject settings = new JsonObject();
+    for (String s : with.map(WithBackend::settings).orElse(new String[0])) {
+      int eq = s.indexOf('=');
+      settings.put(s.substring(0, eq), s.substring(eq + 1));
+    }
+    Running running = new Running(TestBackend.start(demo, SharedRedis.url(), settings));
     context.getStore(NS).put(Running.class, running);
     inject(context.getRequiredTestClass(), null, running);
   }

@@ -18,4 +18,7 @@ import java.lang.annotation.Target;
 public @interface WithBackend {
   /** Whether the backend loads the demo data (开化县's firms, grid and accounts). */
   boolean demo() default false;
+
+  /** More settings as {@code NAME=value} (e.g. {@code TRUSTED_PROXIES=127.0.0.3}). */
+  String[] settings() default {};
 }

@@ -84,7 +84,7 @@ class MiniProgramContractTest {
     assertThat(contract.operation(MiniProgramContract.OP_LOGIN).getOpenAPIPath()).isEqualTo("/mp/v1/auth/login");
     assertThat(contract.getRawContract().getJsonObject("components").getJsonObject("schemas")
       .getJsonObject("Problem").getJsonObject("properties").fieldNames())
-      .containsExactlyInAnyOrder("type", "title", "status", "detail", "instance", "pointer");
+      .containsExactlyInAnyOrder("type", "title", "status", "detail", "instance", "pointer", "retryAfter");
     assertThat(contract.securityScheme(MiniProgramContract.BEARER_SCHEME)).isNotNull();
   }
 
