@@ -1,6 +1,12 @@
 package cn.enterprisegrid.audit;
 
+import cn.enterprisegrid.auth.AccountKeys;
 import cn.enterprisegrid.auth.Guard;
+import cn.enterprisegrid.auth.Principal;
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
+import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.problem.ProblemKeys;
+import io.vertx.core.Future;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
@@ -15,12 +21,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/v1/audit?target=&actor=&from=&to=&limit=&cursor=}: the audit trail, newest first,
- * for grid admins and supervisors. Entries are written by the mutation scripts themselves (see
+ * for grid admins and supervisors; an account of a region reads the entries of the firms, problems
+ * and accounts of its region only (a page may come back thinner than {@code limit}; {@code next}
+ * still leads on). Entries are written by the mutation scripts themselves (see
  * {@code lua/include/journal.lua}), so every change has exactly one entry.
  */
 public final class AuditConsoleRoutes {
@@ -41,6 +52,67 @@ public final class AuditConsoleRoutes {
 
   private void query(RoutingContext ctx) {
     String target = param(ctx, "target");
+    Principal p = Guard.principal(ctx);
+    if (p.scope().region() == null || target == null) {
+      run(ctx, target, p);
+      return;
+    }
+    // a township's admin or supervisor reads the trail of what lies in its region only
+    regionOf(target).onSuccess(region -> {
+      if (region == null || !p.scope().coversRegion(region)) {
+        ctx.fail(new ProblemException(Problem.field(403, "/target", "该对象不在本账号的区划内，或无法确定其所属区划")));
+      } else {
+        run(ctx, target, p);
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  /**
+   * The region code of an audited firm, problem or account (its scope's region); null for anything
+   * else, which only accounts of the whole territory read.
+   */
+  private Future<String> regionOf(String target) {
+    if (target.startsWith("enterprise:")) {
+      return store.api().hget(EnterpriseKeys.firm(target.substring("enterprise:".length())), "f:regionCode")
+          .map(r -> r == null ? null : String.valueOf(Json.decodeValue(r.toString())));
+    }
+    if (target.startsWith("problem:")) {
+      return store.api().hget(ProblemKeys.problem(target.substring("problem:".length())), "township")
+          .map(r -> r == null ? null : r.toString());
+    }
+    if (target.startsWith("account:")) {
+      return store.api().hget(AccountKeys.account(target.substring("account:".length())), "scope")
+          .map(r -> r == null ? null : new JsonObject(r.toString()).getString("region"));
+    }
+    return Future.succeededFuture(null);
+  }
+
+  /** Keeps the entries whose target lies in {@code p}'s region (all of them for the whole territory). */
+  private Future<JsonArray> visible(JsonArray entries, Principal p) {
+    if (p.scope().region() == null || entries.isEmpty()) {
+      return Future.succeededFuture(entries);
+    }
+    Map<String, Future<String>> regions = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String t = entries.getJsonObject(i).getString("target");
+      if (t != null) {
+        regions.computeIfAbsent(t, this::regionOf);
+      }
+    }
+    return Future.all(new ArrayList<>(regions.values())).map(v -> {
+      JsonArray out = new JsonArray();
+      for (int i = 0; i < entries.size(); i++) {
+        JsonObject e = entries.getJsonObject(i);
+        Future<String> r = regions.get(e.getString("target"));
+        if (r != null && r.result() != null && p.scope().coversRegion(r.result())) {
+          out.add(e);
+        }
+      }
+      return out;
+    });
+  }
+
+  private void run(RoutingContext ctx, String target, Principal p) {
     String actor = param(ctx, "actor");
     long from = time(param(ctx, "from"), "from", false);
     long to = time(param(ctx, "to"), "to", true);
@@ -60,8 +132,10 @@ public final class AuditConsoleRoutes {
             JsonArray pair = (JsonArray) e;
             entries.add(entry(pair.getString(0), pair.getJsonArray(1)));
           }
+          // the cursor follows what was read, so a page thinned by the region still leads to the next
           String next = entries.size() == limit ? entries.getJsonObject(limit - 1).getString("id") : null;
-          ctx.json(new JsonObject().put("entries", entries).put("next", next));
+          visible(entries, p).onSuccess(shown -> ctx.json(new JsonObject().put("entries", shown).put("next", next)))
+              .onFailure(ctx::fail);
         })
         .onFailure(ctx::fail);
   }

@@ -196,6 +196,39 @@ class ProvenanceAndScopeTest {
         .getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("field"))).doesNotContain("creditStatus");
   }
 
+  @Test
+  void aTownshipsAccountsReadTheAuditTrailOfTheirRegionOnly() {
+    JsonObject huabu = Firms.firm(Firms.uscc(), Firms.HUABU);
+    JsonObject majin = Firms.firm(Firms.uscc(), Firms.MAJIN);
+    Firms.put(app, admin, huabu);
+    Firms.put(app, admin, majin);
+    app.createAccount(admin, "audit.huabu.admin", "GRID_ADMIN", new JsonObject().put("region", Firms.HUABU));
+    app.createAccount(admin, "audit.huabu.supervisor", "SUPERVISOR", new JsonObject().put("region", Firms.HUABU));
+    for (String who : java.util.List.of("audit.huabu.admin", "audit.huabu.supervisor")) {
+      String token = app.login(who, "secret-pass-1");
+      // positive control: its own firm's trail
+      var own = app.get("/api/v1/audit?target=enterprise:" + huabu.getString("uscc"), token);
+      assertThat(own.statusCode()).as(who + ": " + own.bodyAsString()).isEqualTo(200);
+      assertThat(own.bodyAsJsonObject().getJsonArray("entries")).isNotEmpty();
+      // another township's firm, an account of the whole territory: refused as permission problems
+      assertProblem(app.get("/api/v1/audit?target=enterprise:" + majin.getString("uscc"), token), 403,
+          "/problems/forbidden");
+      assertProblem(app.get("/api/v1/audit?target=account:admin", token), 403, "/problems/forbidden");
+      // the whole trail and an actor's, thinned to its region
+      for (String q : java.util.List.of("?limit=1000", "?actor=admin&limit=1000")) {
+        var all = app.get("/api/v1/audit" + q, token).bodyAsJsonObject().getJsonArray("entries");
+        assertThat(all.stream().map(o -> ((JsonObject) o).getString("target")))
+            .contains("enterprise:" + huabu.getString("uscc"))
+            .doesNotContain("enterprise:" + majin.getString("uscc"));
+        assertThat(all.stream().map(o -> ((JsonObject) o).getString("target")).filter(t -> !t.startsWith("enterprise:")
+            && !t.startsWith("account:audit.huabu") && !t.startsWith("problem:"))).as(who).isEmpty();
+      }
+    }
+    // the territory's admin reads it all
+    assertThat(app.get("/api/v1/audit?target=enterprise:" + majin.getString("uscc"), admin).statusCode()).isEqualTo(200);
+    assertThat(app.get("/api/v1/audit", admin).statusCode()).isEqualTo(200);
+  }
+
   private static Throwable catchFailure(Runnable r) {
     try {
       r.run();
