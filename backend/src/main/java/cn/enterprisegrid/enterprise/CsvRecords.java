@@ -19,13 +19,13 @@ import java.util.regex.Pattern;
 /**
  * The flat (CSV or spreadsheet) form of the enterprise record: columns named like the canonical JSON
  * members ({@code uscc,name,regionCode,address,industryCode,establishedOn,registeredCapital,employees,
- * tags,creditStatus}) or by their Chinese labels ({@link #LABELS}, the export's header row), tags
+ * tags,creditStatus}) or by their Chinese labels ({@link #LABELS}, as an office's 台账 heads them), tags
  * separated by {@code |}, one year of financials as {@code year,revenue,assets,rdExpense,taxPaid},
  * location as {@code lat,lon}. An empty cell is an absent value. A CSV record's cells are read by
  * Apache Commons CSV (RFC 4180: quoted cells may hold commas, line breaks and doubled quotes).
  */
 final class CsvRecords {
-  /** Column name to its Chinese label, in export order. */
+  /** Column name to its Chinese label, in the record's order. */
   static final Map<String, String> LABELS = labels();
   static final Set<String> COLUMNS = LABELS.keySet();
   private static final Set<String> NUMBERS = Set.of("registeredCapital", "employees", "year", "revenue",

@@ -216,6 +216,15 @@ class OfficeImportTest {
   }
 
   @Test
+  void chineseColumnLabelsAsATaizhangHeadsThem() {
+    Firm f = new Firm(Firms.uscc(), "开化县池淮镇芹阳茶业有限公司", "池淮镇芹阳村12号", "专精特新", 20, 640);
+    String header = "统一社会信用代码,企业名称,行政区划代码,地址,行业代码,成立日期,从业人数,标签,年度,营业收入（万元）,资产总额（万元）";
+    byte[] body = (header + "\r\n" + f.csv() + "\r\n").getBytes(GB18030);
+    assertThat(result(Firms.importBytes(app, admin, "text/csv", body)).getLong("created")).isEqualTo(1);
+    assertStored(f);
+  }
+
+  @Test
   void whatIsNoWorkbookIsRefused() throws IOException {
     assertProblem(Firms.importBytes(app, admin, XLSX, "uscc,name\n".getBytes(StandardCharsets.UTF_8)), 400,
         "/problems/unreadable-spreadsheet");
