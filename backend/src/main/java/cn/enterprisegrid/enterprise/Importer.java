@@ -3,15 +3,11 @@ package cn.enterprisegrid.enterprise;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.config.ChinaTime;
-import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
-import cn.enterprisegrid.policyindex.profile.Enterprise;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -21,12 +17,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code POST /api/v1/enterprises/import}: streams an NDJSON or CSV body of registry records into
- * the registry. The body is never buffered whole: lines are cut as they arrive, and every {@value
- * #BATCH} lines the request is paused while the batch is parsed and validated (on a worker) and
- * written (pipelined, one atomic script per firm), the next batch being parsed while one is
- * written. A bad line is reported with its
- * number and field and never stops the others; a firm is written whole or not at all.
+ * {@code POST /api/v1/enterprises/import}: streams an NDJSON, CSV or XLSX body of registry records
+ * into the registry. A text body is never buffered whole: records are cut as they arrive, and every
+ * {@value #BATCH} records the request is paused while the batch is decoded, parsed and validated (on
+ * a worker) and written (pipelined, one atomic script per firm), the next batch being parsed while
+ * one is written. A spreadsheet is spooled to a temp file first (a zip's directory is at its end) and
+ * then read row by row ({@link XlsxImport}). A bad record is reported with its number and field and
+ * never stops the others; a firm is written whole or not at all.
  */
 public final class Importer {
   static final int BATCH = 500;
@@ -37,55 +34,59 @@ public final class Importer {
   private final Vertx vertx;
   private final EnterpriseStore store;
   private final EnterpriseValidator validator = EnterpriseValidator.standard();
+  private final XlsxImport xlsx;
 
   public Importer(Vertx vertx, EnterpriseStore store) {
     this.vertx = vertx;
     this.store = store;
+    this.xlsx = new XlsxImport(vertx);
   }
 
   /** The route handler (after the GRID_ADMIN guard); the request arrives paused. */
   public void handle(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     type = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
-    boolean csv;
+    Principal principal = Guard.principal(ctx);
     switch (type) {
-      case "application/x-ndjson", "application/jsonl", "application/jsonlines" -> csv = false;
-      case "text/csv" -> csv = true;
-      default -> {
-        ctx.fail(new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-            "send application/x-ndjson (one enterprise JSON per line) or text/csv")));
-        return;
-      }
+      case "application/x-ndjson", "application/jsonl", "application/jsonlines" ->
+          new Run(ctx, principal, false).start();
+      case "text/csv" -> new Run(ctx, principal, true).start();
+      case XlsxImport.MEDIA_TYPE -> xlsx.start(ctx, new ImportBatches(store, validator, principal, true));
+      default -> ctx.fail(new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+          "send application/x-ndjson (one enterprise JSON per line), text/csv or " + XlsxImport.MEDIA_TYPE)));
     }
-    new Run(ctx, Guard.principal(ctx), csv).start();
   }
 
-  /** One import: its counters, the batch being filled, and the request's flow control. */
+  /** The problem of a file whose text is in none of the encodings accepted: nothing of it is stored. */
+  static ProblemException undecodable(long number, TextDecoding decoding) {
+    return new ProblemException(Problem.of(415, "unsupported-charset", "无法识别文件的文字编码",
+        "第 " + number + " 行既不是 " + decoding.accepted() + " 编码的文字，文件未导入。"
+            + "请在 Excel 中“另存为”CSV UTF-8（逗号分隔）或 Excel 工作簿（.xlsx）后重新导入。"));
+  }
+
+  /** One text import: its batches, the batch being filled, and the request's flow control. */
   private final class Run {
     private final RoutingContext ctx;
     private final HttpServerRequest req;
-    private final Principal principal;
     private final boolean csv;
     private final LineSplitter splitter;
+    private final ImportBatches batches;
+    private final TextDecoding decoding;
     private List<Line> batch = new ArrayList<>();
     private CsvRecords header;
     private boolean parsing;
     private int queued;
-    private Future<Void> writes = Future.succeededFuture();
+    private int parsedBatches;
     private boolean ended;
     private boolean failed;
-    private long created;
-    private long updated;
-    private long unchanged;
-    private long rejectedCount;
-    private final JsonArray rejected = new JsonArray();
 
     Run(RoutingContext ctx, Principal principal, boolean csv) {
       this.ctx = ctx;
       this.req = ctx.request();
-      this.principal = principal;
       this.csv = csv;
-      this.splitter = new LineSplitter(MAX_LINE, (n, text) -> batch.add(new Line(n, text)));
+      this.batches = new ImportBatches(store, validator, principal, csv);
+      this.decoding = csv ? TextDecoding.csv() : TextDecoding.utf8();
+      this.splitter = new LineSplitter(MAX_LINE, csv, (n, bytes) -> batch.add(new Line(n, bytes)));
     }
 
     void start() {
@@ -129,14 +130,15 @@ public final class Importer {
       List<Line> lines = batch;
       batch = new ArrayList<>();
       LocalDate today = ChinaTime.today();
-      vertx.executeBlocking(() -> parse(lines, today), false).onComplete(ar -> {
+      boolean firstBatch = parsedBatches++ == 0;
+      vertx.executeBlocking(() -> parse(lines, today, firstBatch), false).onComplete(ar -> {
         parsing = false;
         if (ar.failed()) {
           fail(ar.cause());
           return;
         }
         queued++;
-        writes = writes.compose(v -> write(ar.result())).onComplete(w -> {
+        batches.write(ar.result()).onComplete(w -> {
           queued--;
           if (w.failed()) {
             fail(w.cause());
@@ -148,19 +150,37 @@ public final class Importer {
       });
     }
 
-    private List<Parsed> parse(List<Line> lines, LocalDate today) {
-      List<Parsed> out = new ArrayList<>(lines.size());
+    /**
+     * Decodes, parses and validates one batch. An undecodable record in the first batch (which is
+     * parsed before anything is written) refuses the file when it was to decide the encoding: the
+     * whole file is then in another one. Later, or once decided, it is rejected on its own.
+     */
+    private List<ImportBatches.Parsed> parse(List<Line> lines, LocalDate today, boolean firstBatch) {
+      List<ImportBatches.Parsed> out = new ArrayList<>(lines.size());
       for (Line l : lines) {
-        if (l.text() == null) {
-          out.add(Parsed.bad(l.number(), "", "the line is longer than " + MAX_LINE + " bytes"));
+        if (l.bytes() == null) {
+          out.add(ImportBatches.Parsed.bad(l.number(), "", "the line is longer than " + MAX_LINE + " bytes"));
           continue;
         }
-        if (l.text().isBlank()) {
+        String text;
+        try {
+          text = decoding.decode(l.bytes(), 0, l.bytes().length);
+        } catch (TextDecoding.Undecodable e) {
+          if (e.deciding() && (firstBatch || (csv && header == null))) {
+            throw undecodable(l.number(), decoding);
+          }
+          out.add(ImportBatches.Parsed.bad(l.number(), "", e.deciding()
+              ? "此行既不是 " + decoding.accepted() + " 编码的文字，未导入"
+              : "此行含有不是 " + decoding.charset().name() + " 编码的字节（文件其余部分为 "
+                  + decoding.charset().name() + "），未导入"));
+          continue;
+        }
+        if (text.isBlank()) {
           continue;
         }
         if (csv && header == null) {
           try {
-            header = CsvRecords.header(l.text());
+            header = CsvRecords.header(text);
           } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("/header", "line " + l.number() + ": " + e.getMessage());
           }
@@ -168,80 +188,22 @@ public final class Importer {
         }
         JsonObject json;
         try {
-          json = csv ? header.row(l.text()) : new JsonObject(l.text());
+          json = csv ? header.row(text) : new JsonObject(text);
         } catch (DecodeException e) {
-          out.add(Parsed.bad(l.number(), "", "the line is not a JSON object"));
+          out.add(ImportBatches.Parsed.bad(l.number(), "", "the line is not a JSON object"));
           continue;
         } catch (IllegalArgumentException e) {
-          out.add(Parsed.bad(l.number(), "", e.getMessage()));
+          out.add(ImportBatches.Parsed.bad(l.number(), "", e.getMessage()));
           continue;
         }
-        EnterpriseValidator.Result r = validator.record(json, today);
-        if (!r.valid()) {
-          FieldError first = r.errors().get(0);
-          out.add(Parsed.bad(l.number(), field(first.pointer()), first.detail()));
-        } else if (!principal.scope().coversRegion(r.enterprise().regionCode())) {
-          out.add(Parsed.bad(l.number(), "regionCode", "regionCode " + r.enterprise().regionCode()
-              + " lies outside this account's region " + principal.scope().region()));
-        } else {
-          out.add(new Parsed(l.number(), r.enterprise(), null, null));
-        }
+        out.add(batches.check(l.number(), json, today));
       }
       return out;
     }
 
-    /** The field as the line's format names it: a CSV column, else a path into the JSON. */
-    private String field(String pointer) {
-      String p = pointer.startsWith("/") ? pointer.substring(1) : pointer;
-      if (!csv) {
-        return p;
-      }
-      String[] parts = p.split("/");
-      return parts[0].equals("financials") || parts[0].equals("location") ? parts[parts.length - 1] : parts[0];
-    }
-
-    private Future<Void> write(List<Parsed> parsed) {
-      List<Enterprise> good = new ArrayList<>();
-      List<Parsed> goodLines = new ArrayList<>();
-      for (Parsed p : parsed) {
-        if (p.enterprise() == null) {
-          reject(p.number(), p.field(), p.reason());
-        } else {
-          good.add(p.enterprise());
-          goodLines.add(p);
-        }
-      }
-      if (good.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      return store.registryBatch(good, principal.actor(), base ->
-              !base.exists() || principal.scope().coversRegion(base.regionCode()) ? null
-                  : "the firm is registered in " + base.regionCode() + ", outside this account's region")
-          .map(outcomes -> {
-            for (int i = 0; i < outcomes.size(); i++) {
-              EnterpriseStore.Outcome o = outcomes.get(i);
-              switch (o.status()) {
-                case CREATED -> created++;
-                case UPDATED -> updated++;
-                case UNCHANGED -> unchanged++;
-                case REJECTED -> reject(goodLines.get(i).number(), o.field(), o.reason());
-              }
-            }
-            return null;
-          });
-    }
-
-    private void reject(long line, String field, String reason) {
-      rejectedCount++;
-      if (rejected.size() < MAX_REPORTED) {
-        rejected.add(new JsonObject().put("line", line).put("field", field).put("reason", reason));
-      }
-    }
-
     private void answer() {
       if (!ctx.response().ended()) {
-        ctx.json(new JsonObject().put("created", created).put("updated", updated)
-            .put("unchanged", unchanged).put("rejected", rejected).put("rejectedCount", rejectedCount));
+        ctx.json(batches.report());
       }
     }
 
@@ -260,11 +222,5 @@ public final class Importer {
     }
   }
 
-  private record Line(long number, String text) {}
-
-  private record Parsed(long number, Enterprise enterprise, String field, String reason) {
-    static Parsed bad(long number, String field, String reason) {
-      return new Parsed(number, null, field, reason);
-    }
-  }
+  private record Line(long number, byte[] bytes) {}
 }

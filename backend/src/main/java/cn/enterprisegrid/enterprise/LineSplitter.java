@@ -2,28 +2,31 @@ package cn.enterprisegrid.enterprise;
 
 import io.vertx.core.buffer.Buffer;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * Cuts a byte stream into UTF-8 lines ({@code \n} or {@code \r\n}) without ever holding more than
- * one line plus one chunk: a line longer than the limit is skipped to its end and reported as
- * overlong instead of being buffered.
+ * Cuts a byte stream into records ({@code \n} or {@code \r\n}) without ever holding more than one
+ * record plus one chunk: a record longer than the limit is skipped to its end and reported as
+ * overlong instead of being buffered. In CSV mode a line break inside a quoted cell (RFC 4180; Excel
+ * writes one when a cell holds a line break) does not end the record. Cutting bytes is safe before
+ * decoding: neither {@code "} nor {@code \n} occurs inside a multi-byte character of UTF-8 or GB18030.
  */
 final class LineSplitter {
-  /** Receives each line, numbered from 1; {@code text} is null for an overlong line. */
+  /** Receives each record, numbered from 1 (blank ones included); {@code bytes} is null for an overlong one. */
   interface Sink {
-    void line(long number, String text);
+    void line(long number, byte[] bytes);
   }
 
   private final int maxBytes;
+  private final boolean csvQuotes;
   private final Sink sink;
   private Buffer partial = Buffer.buffer();
   private boolean overlong;
+  private boolean quoted;
   private long number;
-  private boolean first = true;
 
-  LineSplitter(int maxBytes, Sink sink) {
+  /** {@code csvQuotes}: whether a line break inside double quotes belongs to the record. */
+  LineSplitter(int maxBytes, boolean csvQuotes, Sink sink) {
     this.maxBytes = maxBytes;
+    this.csvQuotes = csvQuotes;
     this.sink = sink;
   }
 
@@ -31,7 +34,10 @@ final class LineSplitter {
     int start = 0;
     int len = chunk.length();
     for (int i = 0; i < len; i++) {
-      if (chunk.getByte(i) == '\n') {
+      byte b = chunk.getByte(i);
+      if (b == '"' && csvQuotes) {
+        quoted = !quoted; // a doubled quote toggles twice
+      } else if (b == '\n' && !quoted) {
         append(chunk, start, i);
         emit();
         start = i + 1;
@@ -40,7 +46,7 @@ final class LineSplitter {
     append(chunk, start, len);
   }
 
-  /** The last line when the stream does not end with a newline. */
+  /** The last record when the stream does not end with a newline (or ends inside quotes). */
   void end() {
     if (partial.length() > 0 || overlong) {
       emit();
@@ -61,22 +67,17 @@ final class LineSplitter {
 
   private void emit() {
     number++;
-    String text = null;
+    byte[] bytes = null;
     if (!overlong) {
-      byte[] bytes = partial.getBytes();
-      int off = 0;
-      int n = bytes.length;
-      if (first && n >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-        off = 3; // a UTF-8 byte order mark, as spreadsheet exports write it
-      }
-      if (n > off && bytes[n - 1] == '\r') {
+      int n = partial.length();
+      if (n > 0 && partial.getByte(n - 1) == '\r') {
         n--;
       }
-      text = new String(bytes, off, n - off, StandardCharsets.UTF_8);
+      bytes = partial.getBytes(0, n);
     }
-    first = false;
     overlong = false;
+    quoted = false;
     partial = Buffer.buffer();
-    sink.line(number, text);
+    sink.line(number, bytes);
   }
 }

@@ -106,6 +106,11 @@ final class ConsoleWalk extends ProblemConsoleWalk {
             + (LocalDate.now().getYear() - 1) + ",1800\r\n"), 200, false);
     raw("importEnterprises", HttpMethod.POST, "/api/v1/enterprises/import", admin, "text/csv",
         Buffer.buffer("uscc,colour\nx,y\n"), 400, true);
+    // a CSV as Excel saves it on a Chinese Windows PC (GB18030); an .xlsx is binary, which Prism does not pass intact
+    raw("importEnterprises", HttpMethod.POST, "/api/v1/enterprises/import", admin, "text/csv",
+        Buffer.buffer(("uscc,name,regionCode,industryCode\r\n" + Uscc.generate("330824", random)
+            + ",开化县华埠契约纸业有限公司,330824115,2221\r\n").getBytes(java.nio.charset.Charset.forName("GB18030"))),
+        200, false);
 
     created = Uscc.generate("330824", random);
     JsonObject record = firmRecord(created);

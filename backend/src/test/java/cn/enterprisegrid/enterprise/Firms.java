@@ -50,6 +50,12 @@ final class Firms {
         .sendBuffer(Buffer.buffer(body)).await();
   }
 
+  static HttpResponse<Buffer> importBytes(TestBackend app, String token, String type, byte[] body) {
+    return app.http.request(HttpMethod.POST, "/api/v1/enterprises/import")
+        .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", type)
+        .sendBuffer(Buffer.buffer(body)).await();
+  }
+
   static HttpResponse<Buffer> put(TestBackend app, String token, JsonObject firm) {
     return app.send(HttpMethod.PUT, "/api/v1/enterprises/" + firm.getString("uscc"), token, firm);
   }
