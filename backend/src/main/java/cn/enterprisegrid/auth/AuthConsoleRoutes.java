@@ -28,6 +28,7 @@ public final class AuthConsoleRoutes {
   private final Tokens tokens;
   private final Guard guard;
   private final PasswordCheck passwords;
+  private final Grants grants;
   private final ClientAddress clients;
 
   /** {@code clients} tells the login throttle where a request comes from. */
@@ -38,6 +39,7 @@ public final class AuthConsoleRoutes {
     this.tokens = tokens;
     this.guard = guard;
     this.passwords = new PasswordCheck(vertx, store);
+    this.grants = new Grants(store);
     this.clients = clients;
   }
 
@@ -99,12 +101,8 @@ public final class AuthConsoleRoutes {
     if (head && role != Role.DEPT_HANDLER) {
       throw ProblemException.invalid("/head", "only a DEPT_HANDLER account can head its department");
     }
-    boolean regionRole = role == Role.GRID_ADMIN || role == Role.SUPERVISOR || role == Role.LIAISON;
-    if (regionRole && !admin.scope().coversScopeRegion(scope)) {
-      throw new ProblemException(Problem.field(403, "/scope/region",
-          "an admin of region " + admin.scope().region() + " may only create accounts inside it"));
-    }
-    vertx.executeBlocking(() -> Passwords.hash(password), false)
+    grants.check(admin, role, scope)
+        .compose(v -> vertx.executeBlocking(() -> Passwords.hash(password), false))
         .compose(hash -> accounts.create(username, role, scope, hash, admin.actor(), phone, head))
         .compose(created -> created ? accounts.find(username)
             : Future.failedFuture(ProblemException.conflict("account-exists",

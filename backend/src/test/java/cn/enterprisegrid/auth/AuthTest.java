@@ -124,9 +124,12 @@ class AuthTest {
         new JsonObject().put("region", "330824"));
     assertThat(wider.statusCode()).isEqualTo(403);
     assertThat(wider.bodyAsJsonObject().getString("pointer")).isEqualTo("/scope/region");
-    HttpResponse<Buffer> inside = app.createAccount(township, "village.liaison", "LIAISON",
-        new JsonObject().put("region", "330824115201").put("liaisonId", "L7"));
+    HttpResponse<Buffer> inside = app.createAccount(township, "village.sup", "SUPERVISOR",
+        new JsonObject().put("region", "330824115201"));
     assertThat(inside.statusCode()).isEqualTo(201);
+    // a liaison's account is for a liaison the grid knows, of the creator's region (AccountGrantsTest)
+    assertFieldProblem(app.createAccount(township, "village.liaison", "LIAISON",
+        new JsonObject().put("region", "330824115201").put("liaisonId", "L7")), 422, "/scope/liaisonId");
   }
 
   @Test

@@ -23,7 +23,8 @@ public final class ProblemAssert {
   }
 
   public static JsonObject assertFieldProblem(HttpResponse<Buffer> r, int status, String pointer) {
-    JsonObject p = assertProblem(r, status, "/problems/validation");
+    // a field outside the caller's scope is a permission problem; anything else a validation one
+    JsonObject p = assertProblem(r, status, status == 403 ? "/problems/forbidden" : "/problems/validation");
     assertThat(p.getString("pointer")).isEqualTo(pointer);
     return p;
   }

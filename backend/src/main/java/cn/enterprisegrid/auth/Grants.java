@@ -1,0 +1,50 @@
+package cn.enterprisegrid.auth;
+
+import cn.enterprisegrid.enterprise.EnterpriseKeys;
+import cn.enterprisegrid.grid.GridKeys;
+import cn.enterprisegrid.http.Problem;
+import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.json.Json;
+
+/**
+ * Whether an account may create another: it never grants more than its own role and scope allow.
+ * A grid admin creates grid admins, supervisors, liaisons and firms' accounts inside its region
+ * (a liaison's region and a firm's region code read from their records); department accounts
+ * (policy authors, handlers) are created by an authority over every department, the grid admin
+ * of the whole territory, never by a township's.
+ */
+final class Grants {
+  private final Store store;
+
+  Grants(Store store) {
+    this.store = store;
+  }
+
+  /** Succeeds when {@code creator} may create an account of {@code role} with {@code scope}; else 403 (or 422 for an unknown firm or liaison). */
+  Future<Void> check(Principal creator, Role role, Scope scope) {
+    Scope own = creator.scope();
+    if (own.region() == null) {
+      // the whole territory's admin: every region, every department
+      return Future.succeededFuture();
+    }
+    return switch (role) {
+      case POLICY_AUTHOR, DEPT_HANDLER -> refuse("/role", "部门账号（政策制定、部门办理）只能由全域管理员创建，本账号只管辖区划 " + own.region());
+      case GRID_ADMIN, SUPERVISOR -> own.coversScopeRegion(scope) ? Future.succeededFuture()
+          : refuse("/scope/region", "本账号只能在自己的区划 " + own.region() + " 内创建账号");
+      case LIAISON -> store.api().hget(GridKeys.liaison(scope.liaisonId()), "region").compose(r -> r == null
+          ? Future.failedFuture(ProblemException.invalid("/scope/liaisonId", "没有这个包联责任人：" + scope.liaisonId()))
+          : own.coversRegion(r.toString()) ? Future.succeededFuture()
+          : refuse("/scope/liaisonId", "该包联责任人不在本账号的区划内"));
+      case ENTERPRISE -> store.api().hget(EnterpriseKeys.firm(scope.uscc()), "f:regionCode").compose(r -> r == null
+          ? Future.failedFuture(ProblemException.invalid("/scope/uscc", "没有这家企业：" + scope.uscc()))
+          : own.coversRegion(String.valueOf(Json.decodeValue(r.toString()))) ? Future.succeededFuture()
+          : refuse("/scope/uscc", "该企业不在本账号的区划内"));
+    };
+  }
+
+  private static Future<Void> refuse(String pointer, String detail) {
+    return Future.failedFuture(new ProblemException(Problem.field(403, pointer, detail)));
+  }
+}
