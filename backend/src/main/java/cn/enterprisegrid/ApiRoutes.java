@@ -64,6 +64,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every route of the application, in one place: the console contract ({@code /api/v1}), the
@@ -80,6 +81,8 @@ public final class ApiRoutes implements HttpVerticle.Routes {
   private final ViewCache views;
   private final NotifySettings notifySettings;
   private final ProblemIndex problemIndex;
+  /** The media types the mounted contracts declare for request bodies. */
+  private final Set<String> bodyTypes = new TreeSet<>();
 
   /** {@code metrics} may be null when the Vertx instance has no Micrometer metrics. */
   public ApiRoutes(Settings settings, String jwtSecret, PrometheusMeterRegistry metrics,
@@ -98,6 +101,11 @@ public final class ApiRoutes implements HttpVerticle.Routes {
   @Override
   public Set<String> streamedPaths() {
     return Set.of(EnterpriseConsoleRoutes.IMPORT_PATH);
+  }
+
+  @Override
+  public Set<String> bodyMediaTypes() {
+    return Set.copyOf(bodyTypes);
   }
 
   @Override
@@ -172,6 +180,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
           problemRoutes.register(routes);
           new ProblemReportConsoleRoutes(vertx, store, guard).register(routes);
           routes.mount(router);
+          bodyTypes.addAll(routes.bodyMediaTypes());
           console.mountYaml(router);
           return console;
         })
@@ -186,6 +195,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
           mpPolicies.register(routes, guard);
           new ProblemMiniProgramRoutes(problemCases).register(routes, guard);
           routes.mount(router);
+          bodyTypes.addAll(routes.bodyMediaTypes());
           return MiniProgramContract.mountYaml(vertx, router);
         })
         .compose(v -> ApiDocs.mount(vertx, router, List.of(

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.http.StreamCursor;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/v1/audit?target=&actor=&from=&to=&limit=&cursor=}: the audit trail, newest first,
@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
  */
 public final class AuditConsoleRoutes {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
 
   private final Store store;
   private final Guard guard;
@@ -117,10 +116,7 @@ public final class AuditConsoleRoutes {
     long from = time(param(ctx, "from"), "from", false);
     long to = time(param(ctx, "to"), "to", true);
     int limit = limit(param(ctx, "limit"));
-    String cursor = param(ctx, "cursor");
-    if (cursor != null && !STREAM_ID.matcher(cursor).matches()) {
-      throw ProblemException.badRequest("/cursor", "cursor must be the `next` value of a previous page");
-    }
+    String cursor = StreamCursor.param(ctx, "cursor");
     String index = target != null ? AuditKeys.target(target) : actor != null ? AuditKeys.actor(actor) : AuditKeys.STREAM;
     String actorFilter = target != null && actor != null ? actor : "";
     String hi = cursor != null ? "(" + cursor : to == Long.MAX_VALUE ? "+" : to + "-18446744073709551615";
@@ -165,24 +161,36 @@ public final class AuditConsoleRoutes {
 
   private static String param(RoutingContext ctx, String name) {
     String v = ctx.request().getParam(name);
-    return v == null || v.isBlank() ? null : v.trim();
+    // trimmed first: trim() also drops control characters (a lone %00), which isBlank() does not
+    String t = v == null ? null : v.trim();
+    return t == null || t.isEmpty() ? null : t;
   }
 
-  /** Epoch millis of an ISO instant or a date (whole day, China time); the bound's default when null. */
+  /**
+   * Epoch millis of an ISO instant or a date (whole day, China time); the bound's default when null.
+   * A time before 1970 or past what a stream id holds is refused: it would make a stream id Redis
+   * rejects ({@code -1-0}), not an empty page.
+   */
   static long time(String v, String name, boolean upper) {
     if (v == null) {
       return upper ? Long.MAX_VALUE : 0;
     }
+    long ms;
     try {
       if (v.length() == 10) {
         LocalDate d = LocalDate.parse(v);
-        return (upper ? d.plusDays(1) : d).atStartOfDay(CHINA).toInstant().toEpochMilli() - (upper ? 1 : 0);
+        ms = (upper ? d.plusDays(1) : d).atStartOfDay(CHINA).toInstant().toEpochMilli() - (upper ? 1 : 0);
+      } else {
+        ms = Instant.parse(v).toEpochMilli();
       }
-      return Instant.parse(v).toEpochMilli();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException | ArithmeticException e) {
       throw ProblemException.badRequest("/" + name,
-          name + " must be a date (2026-11-22) or an instant (2026-11-22T08:00:00Z)");
+          "查询参数 " + name + " 须为日期（2026-11-22）或时刻（2026-11-22T08:00:00Z）");
     }
+    if (ms < 0 || ms == Long.MAX_VALUE) {
+      throw ProblemException.badRequest("/" + name, "查询参数 " + name + " 须在 1970-01-01 之后");
+    }
+    return ms;
   }
 
   private static int limit(String v) {

@@ -163,6 +163,8 @@ public final class EnterpriseListConsoleRoutes {
 
   private static String param(RoutingContext ctx, String name) {
     String v = ctx.request().getParam(name);
-    return v == null || v.isBlank() ? null : v.trim();
+    // trimmed first: trim() also drops control characters (a lone %00), which isBlank() does not
+    String t = v == null ? null : v.trim();
+    return t == null || t.isEmpty() ? null : t;
   }
 }

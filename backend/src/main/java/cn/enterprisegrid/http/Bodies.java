@@ -10,21 +10,25 @@ import io.vertx.ext.web.RoutingContext;
 public final class Bodies {
   private Bodies() {}
 
-  /** The body as a JSON object; 400 when it is absent, malformed or not an object. */
+  /**
+   * The body as a JSON object; 400 when it is absent, malformed, not an object, or carries a number
+   * no handler can take ({@link JsonLimits}).
+   */
   public static JsonObject object(RoutingContext ctx) {
     Buffer buf = ctx.body().buffer();
     if (buf == null || buf.length() == 0) {
-      throw ProblemException.badRequest("", "a JSON object body is required");
+      throw ProblemException.badRequest("", "请求体须为 JSON 对象，不能为空");
     }
     Object value;
     try {
       value = Json.decodeValue(buf);
     } catch (DecodeException e) {
-      throw ProblemException.badRequest("", "the body is not well-formed JSON");
+      throw ProblemException.badRequest("", "请求体不是格式正确的 JSON");
     }
     if (!(value instanceof JsonObject obj)) {
-      throw ProblemException.badRequest("", "the body must be a JSON object");
+      throw ProblemException.badRequest("", "请求体须为 JSON 对象");
     }
+    JsonLimits.check(obj);
     return obj;
   }
 
@@ -32,13 +36,13 @@ public final class Bodies {
   public static String requiredString(JsonObject body, String field) {
     Object v = body.getValue(field);
     if (v == null) {
-      throw ProblemException.invalid("/" + field, field + " is required");
+      throw ProblemException.invalid("/" + field, field + " 为必填项");
     }
     if (!(v instanceof String s)) {
-      throw ProblemException.invalid("/" + field, field + " must be a string");
+      throw ProblemException.invalid("/" + field, field + " 须为字符串");
     }
     if (s.isBlank()) {
-      throw ProblemException.invalid("/" + field, field + " must not be blank");
+      throw ProblemException.invalid("/" + field, field + " 不能为空白");
     }
     return s;
   }
@@ -50,7 +54,7 @@ public final class Bodies {
       return null;
     }
     if (!(v instanceof String s)) {
-      throw ProblemException.invalid(pointerPrefix + "/" + field, field + " must be a string");
+      throw ProblemException.invalid(pointerPrefix + "/" + field, field + " 须为字符串");
     }
     return s.isBlank() ? null : s;
   }
@@ -62,7 +66,7 @@ public final class Bodies {
       return new JsonObject();
     }
     if (!(v instanceof JsonObject o)) {
-      throw ProblemException.invalid("/" + field, field + " must be an object");
+      throw ProblemException.invalid("/" + field, field + " 须为 JSON 对象");
     }
     return o;
   }

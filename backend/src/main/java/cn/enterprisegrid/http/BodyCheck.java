@@ -22,8 +22,9 @@ import java.util.Map;
  * made a write such as filing a problem spend more time in validation than in its work. The same
  * schema and the same validator decide; only a well-formed body the schema accepts is answered here,
  * and anything else (another media type, malformed JSON, a schema violation) goes back to the
- * generic validator, so every refusal is the one it gives. Not thread-safe across event loops: one
- * per {@link ContractRoutes}, which is one per HTTP verticle.
+ * generic validator, so every refusal is the one it gives; a value past {@link JsonLimits} is
+ * refused here, as the generic path refuses it before its validator. Not thread-safe across event
+ * loops: one per {@link ContractRoutes}, which is one per HTTP verticle.
  */
 final class BodyCheck {
   private static final String JSON = "application/json";
@@ -68,6 +69,7 @@ final class BodyCheck {
     } catch (DecodeException e) {
       return null;
     }
+    JsonLimits.check(value);
     OutputUnit out = body.validate(value);
     if (!Boolean.TRUE.equals(out.getValid())) {
       return null;

@@ -3,6 +3,8 @@ package cn.enterprisegrid.http;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -126,12 +128,37 @@ public final class ContractRoutes {
   private Future<ValidatedRequest> validate(RoutingContext ctx, Operation op, Set<String> streamedTypes) {
     if (streamedTypes != null && !streamedTypes.contains(mediaType(ctx))) {
       return Future.failedFuture(new ProblemException(Problem.of(415, "unsupported-media-type",
-          "Unsupported media type", "send one of " + String.join(", ", streamedTypes))));
+          "不支持的媒体类型", "本接口的请求体须为以下媒体类型之一：" + String.join("、", streamedTypes))));
     }
     // a streamed operation has no request body in the validator's contract: the body is not read
     return extractor.extractValidatableRequest(ctx, op)
-        .map(req -> literalStrings(req, op))
+        .map(req -> {
+          limits(req);
+          return literalStrings(req, op);
+        })
         .compose(req -> validator.validate(req, op.getOperationId()));
+  }
+
+  /**
+   * {@link JsonLimits} on the body before the validator walks it: the extractor hands the body over
+   * as the bytes received, so a JSON one is decoded here (once more; this is the slow path anyway).
+   * A body that does not decode is left to the validator to word.
+   */
+  private static void limits(ValidatableRequest req) {
+    RequestParameter body = req.getBody();
+    if (body == null || body.isNull() || req.getContentType() == null
+        || !req.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
+      return;
+    }
+    Object value = body.get();
+    if (value instanceof Buffer b) {
+      try {
+        value = Json.decodeValue(b);
+      } catch (DecodeException e) {
+        return;
+      }
+    }
+    JsonLimits.check(value);
   }
 
   private static String mediaType(RoutingContext ctx) {
@@ -157,6 +184,18 @@ public final class ContractRoutes {
     }
     return new ValidatableRequestImpl(req.getCookies(), req.getHeaders(), path, query, req.getBody(),
         req.getContentType());
+  }
+
+  /** The media types the contract's request bodies may have, streamed ones included. */
+  public Set<String> bodyMediaTypes() {
+    Set<String> types = new TreeSet<>();
+    for (Operation op : contract.operations()) {
+      if (op.getRequestBody() != null) {
+        types.addAll(op.getRequestBody().getContent().keySet());
+      }
+    }
+    streamed.values().forEach(types::addAll);
+    return Set.copyOf(types);
   }
 
   /** The operations whose parameters a compiled check validates (after {@link #mount}). */

@@ -9,9 +9,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,15 @@ public final class HttpVerticle extends VerticleBase {
       return Set.of();
     }
 
+    /**
+     * The media types some route's body may have, asked once the routes are mounted: a body of any
+     * other type is refused (415) before it is read, so no body is decoded as a form or multipart
+     * (which no route takes, and whose decoder fails on an attribute over its limit).
+     */
+    default Set<String> bodyMediaTypes() {
+      return Set.of("application/json");
+    }
+
     /** Mounts the routes; answers what to close when the verticle stops. */
     Future<AutoCloseable> mount(Vertx vertx, Store store, Router router);
   }
@@ -38,6 +50,8 @@ public final class HttpVerticle extends VerticleBase {
   private Store store;
   private AutoCloseable mounted = () -> { };
   private HttpServer server;
+  /** Set once the routes are mounted, before the server listens. */
+  private volatile Set<String> bodyTypes = Set.of();
 
   /** {@code routes} is called once per verticle instance. */
   public HttpVerticle(Settings settings, Supplier<Routes> routes) {
@@ -54,6 +68,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new AccessLog());
     router.route().handler(new SecurityHeaders());
+    router.route().handler(new UriCheck());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
     router.route().handler(ctx -> {
       if (streamed.contains(ctx.request().path())) {
@@ -67,6 +82,14 @@ public final class HttpVerticle extends VerticleBase {
         });
         ctx.next();
       } else if (WITH_BODY.contains(ctx.request().method())) {
+        String type = mediaType(ctx);
+        if (type != null && !bodyTypes.contains(type)) {
+          // refused unread: the body that follows flows into no handler and is dropped
+          Problems.send(ctx, Problem.of(415, "unsupported-media-type", "不支持的媒体类型",
+              "请求体的媒体类型 " + type + " 不被接受；请使用 " + String.join("、", new TreeSet<>(bodyTypes))
+                  + "（以各接口文档的声明为准）"));
+          return;
+        }
         body.handle(ctx);
       } else {
         ctx.next();
@@ -77,13 +100,24 @@ public final class HttpVerticle extends VerticleBase {
     return app.mount(vertx, store, router)
         .compose(closeable -> {
           mounted = closeable;
-          return vertx.createHttpServer(new HttpServerOptions()
+          bodyTypes = Set.copyOf(app.bodyMediaTypes());
+          return vertx.createHttpServer(InvalidRequests.limits(new HttpServerOptions()
                   .setCompressionSupported(true)
-                  .setMaxFormAttributeSize(8192))
+                  .setMaxFormAttributeSize(8192)))
               .requestHandler(router)
+              .invalidRequestHandler(new InvalidRequests())
               .listen(settings.httpPort());
         })
         .onSuccess(s -> server = s);
+  }
+
+  /** The body's media type, lower case without parameters; null when the request declares none. */
+  private static String mediaType(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || type.isBlank()) {
+      return null;
+    }
+    return type.split(";")[0].strip().toLowerCase(Locale.ROOT);
   }
 
   @Override

@@ -40,10 +40,10 @@ public record Problem(String type, String title, int status, String detail, Stri
    */
   public static Problem field(int status, String pointer, String detail) {
     if (status == 403) {
-      return new Problem("/problems/forbidden", "Forbidden", status, detail, pointer,
+      return new Problem("/problems/forbidden", "无权操作", status, detail, pointer,
           List.of(new FieldError(pointer, detail)));
     }
-    return new Problem("/problems/validation", "Invalid field", status, detail, pointer,
+    return new Problem("/problems/validation", "字段无效", status, detail, pointer,
         List.of(new FieldError(pointer, detail)));
   }
 
@@ -51,8 +51,8 @@ public record Problem(String type, String title, int status, String detail, Stri
   public static Problem fields(List<FieldError> errors) {
     FieldError first = errors.get(0);
     String detail = errors.size() == 1 ? first.detail()
-        : first.detail() + " (and " + (errors.size() - 1) + " more)";
-    return new Problem("/problems/validation", "Invalid fields", 422, detail, first.pointer(),
+        : first.detail() + "（另有 " + (errors.size() - 1) + " 处）";
+    return new Problem("/problems/validation", "字段无效", 422, detail, first.pointer(),
         List.copyOf(errors));
   }
 

@@ -28,18 +28,18 @@ public final class ProblemException extends RuntimeException {
   }
 
   public static ProblemException notFound(String detail) {
-    return new ProblemException(Problem.of(404, "not-found", "Not found", detail));
+    return new ProblemException(Problem.of(404, "not-found", "未找到", detail));
   }
 
   public static ProblemException conflict(String slug, String detail) {
-    return new ProblemException(Problem.of(409, slug, "Conflict", detail));
+    return new ProblemException(Problem.of(409, slug, "操作冲突", detail));
   }
 
   public static ProblemException unauthorized(String detail) {
-    return new ProblemException(Problem.of(401, "unauthorized", "Unauthorized", detail));
+    return new ProblemException(Problem.of(401, "unauthorized", "未登录或登录已失效", detail));
   }
 
   public static ProblemException forbidden(String detail) {
-    return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
+    return new ProblemException(Problem.of(403, "forbidden", "无权操作", detail));
   }
 }

@@ -1,13 +1,13 @@
 package cn.enterprisegrid.http;
 
 import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import cn.enterprisegrid.mp.RequestViolation;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.ValidatorErrorType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,15 +55,34 @@ public final class Problems {
     res.end(problem.toJson(ctx.request().path()).encode());
   }
 
-  /** A request that broke the OpenAPI contract: name the body field or the parameter. */
+  /**
+   * A request that broke the OpenAPI contract: name the body field or the parameter. The
+   * validator's own sentence (English, precise) follows the Chinese one.
+   */
   static Problem fromViolation(RequestViolation v) {
     if (v.unsupportedMediaType()) {
-      return Problem.of(415, "unsupported-media-type", "Unsupported media type", v.detail());
+      return Problem.of(415, "unsupported-media-type", "不支持的媒体类型",
+          "本接口不接受该媒体类型的请求体（" + v.detail() + "）");
     }
     String pointer = v.pointer() != null ? v.pointer()
         : v.name() != null ? "/" + v.name() : "";
-    String detail = v.name() != null ? v.in() + " parameter " + v.name() + ": " + v.detail() : v.detail();
+    String where = v.name() != null ? where(v.in()) + " " + v.name()
+        : RequestViolation.BODY.equals(v.in()) && !pointer.isEmpty() ? "请求体字段 " + pointer
+        : "请求体";
+    String detail = v.type() == ValidatorErrorType.ILLEGAL_VALUE && v.name() == null
+        ? "请求体无法解析：须为格式正确的 UTF-8 JSON，嵌套不超过 1000 层（" + v.detail() + "）"
+        : where + " 不符合接口文档（" + v.detail() + "）";
     return Problem.field(400, pointer, detail);
+  }
+
+  private static String where(String in) {
+    return switch (in == null ? "" : in) {
+      case "query" -> "查询参数";
+      case "path" -> "路径参数";
+      case "header" -> "请求头";
+      case "cookie" -> "Cookie";
+      default -> "参数";
+    };
   }
 
   /** A connection to Redis (or another dependency) could not be made: the client may retry. */
@@ -90,13 +109,19 @@ public final class Problems {
       return fromViolation(violation.get());
     }
     if (err instanceof DecodeException) {
-      return Problem.field(400, "", "the body is not well-formed JSON");
+      return Problem.field(400, "", "请求体不是格式正确的 JSON");
     }
     int status = err instanceof HttpException he ? he.getStatusCode() : ctx.statusCode();
     if (unreachable(ctx.failure())) {
       LOG.warn("a dependency is unreachable on {} {}: {}", ctx.request().method(), ctx.request().path(),
           ctx.failure().toString());
       status = 503;
+    } else if (isRedisError(err)) {
+      // a script or command Redis refused: the request got past every check it should have failed,
+      // so it is logged as the bug it is; Redis's message (key names, script lines) stays in the log
+      LOG.error("Redis refused a command on {} {}: {}", ctx.request().method(), ctx.request().path(),
+          err.getMessage());
+      status = 500;
     } else if (err != null && !(err instanceof HttpException)) {
       LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), err);
       status = 500;
@@ -105,23 +130,24 @@ public final class Problems {
       status = 500;
     }
     return switch (status) {
-      case 400 -> Problem.of(400, "bad-request", "Bad request", "the request could not be read");
-      case 401 -> Problem.of(401, "unauthorized", "Unauthorized", "a valid bearer token is required");
-      case 403 -> Problem.of(403, "forbidden", "Forbidden", "this account may not do that");
-      case 404 -> Problem.of(404, "not-found", "Not found",
-          "no resource at " + ctx.request().method() + " " + ctx.request().path());
-      case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed",
-          ctx.request().method() + " is not allowed on " + ctx.request().path());
-      case 413 -> Problem.of(413, "body-too-large", "Body too large",
-          "the request body exceeds the configured limit");
-      case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type",
-          "the body's Content-Type is not accepted here");
-      case 503 -> Problem.of(503, "unavailable", "Service unavailable", "try again shortly");
+      case 400 -> Problem.of(400, "bad-request", "请求有误", "请求无法读取（如查询参数的编码无效）");
+      case 401 -> Problem.of(401, "unauthorized", "未登录或登录已失效", "需要有效的 Bearer 令牌");
+      case 403 -> Problem.of(403, "forbidden", "无权操作", "当前账号无权执行此操作");
+      case 404 -> Problem.of(404, "not-found", "未找到",
+          "没有 " + ctx.request().method() + " " + ctx.request().path() + " 对应的资源");
+      case 405 -> Problem.of(405, "method-not-allowed", "方法不允许",
+          ctx.request().path() + " 不支持 " + ctx.request().method() + " 方法");
+      case 413 -> Problem.of(413, "body-too-large", "请求体过大", "请求体超过了配置的上限（BODY_LIMIT_BYTES）");
+      case 415 -> Problem.of(415, "unsupported-media-type", "不支持的媒体类型", "本接口不接受该 Content-Type 的请求体");
+      case 503 -> Problem.of(503, "unavailable", "服务暂不可用", "请稍后重试");
       default -> status < 500
-          ? Problem.of(status, "client-error", HttpResponseStatus.valueOf(status).reasonPhrase(),
-              "the request was refused")
-          : Problem.of(500, "internal", "Internal error",
-              "an unexpected error occurred; it has been logged");
+          ? Problem.of(status, "client-error", "请求被拒绝", "请求被拒绝（HTTP " + status + "）")
+          : Problem.of(500, "internal", "服务器内部错误", "发生了意外错误，已记录日志");
     };
+  }
+
+  /** A reply error from Redis (the client's {@code ErrorType}), by name: the type is an internal class. */
+  static boolean isRedisError(Throwable err) {
+    return err != null && err.getClass().getName().startsWith("io.vertx.redis.client.");
   }
 }

@@ -7,6 +7,7 @@ import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.http.Replies;
+import cn.enterprisegrid.http.StreamCursor;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.redis.client.Response;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Console operations of notifications: {@code GET /api/v1/reports/funnel?policy=&department=} (GRID_ADMIN,
@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
  * {@code GET /api/v1/notifications/stats} (GRID_ADMIN, SUPERVISOR).
  */
 public final class NotifyConsoleRoutes {
-  private static final Pattern STREAM_ID = Pattern.compile("[0-9]+-[0-9]+");
 
   private final Store store;
   private final Guard guard;
@@ -61,10 +60,7 @@ public final class NotifyConsoleRoutes {
   /** Newest first; {@code next} pages on. */
   private void dead(RoutingContext ctx) {
     int limit = limit(ctx.request().getParam("limit"));
-    String cursor = ctx.request().getParam("cursor");
-    if (cursor != null && !STREAM_ID.matcher(cursor).matches()) {
-      throw ProblemException.badRequest("/cursor", "cursor must be the `next` value of a previous page");
-    }
+    String cursor = StreamCursor.param(ctx, "cursor");
     String hi = cursor == null ? "+" : "(" + cursor;
     Replies.json(ctx, 200, Future.all(
             store.api().xrevrange(List.of(NotifyKeys.DEAD, hi, "-", "COUNT", String.valueOf(limit))),
@@ -85,9 +81,9 @@ public final class NotifyConsoleRoutes {
   }
 
   private void replay(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    if (!STREAM_ID.matcher(id).matches()) {
-      throw ProblemException.notFound("no dead letter " + id);
+    String id = StreamCursor.parse(ctx.pathParam("id"));
+    if (id == null) {
+      throw ProblemException.notFound("没有编号为 " + ctx.pathParam("id") + " 的死信");
     }
     String actor = Guard.principal(ctx).actor();
     List<String> keys = AuditKeys.with(List.of(NotifyKeys.DEAD, NotifyKeys.OUTBOX),

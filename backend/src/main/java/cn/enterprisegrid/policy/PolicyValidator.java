@@ -175,6 +175,13 @@ final class PolicyValidator {
       errors.add(new FieldError("/fundPool", "fundPool must be a number of 万元"));
       return;
     }
+    // a body that bypassed the HTTP layer's number check (a test, a script) may carry 1e309:
+    // infinity and NaN have no decimal form, and are out of range like any other
+    if ((n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue())) {
+      errors.add(new FieldError("/fundPool",
+          "fundPool must be between 0 and 1,000,000,000 万元, to the 分 (at most 6 decimals)"));
+      return;
+    }
     BigDecimal d = new BigDecimal(n.toString());
     if (d.signum() < 0 || d.stripTrailingZeros().scale() > 6 || d.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
       errors.add(new FieldError("/fundPool",
