@@ -8,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorErrorType;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.ConnectException;
@@ -19,7 +18,8 @@ import java.util.Optional;
  * never HTML, never an empty body, never a stack trace to the client.
  */
 public final class Problems {
-  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+  /** One entry per failure, at most ErrorLog.PER_WINDOW a minute: a flood of failing requests cannot fill the disk. */
+  private static final ErrorLog LOG = new ErrorLog(LoggerFactory.getLogger(Problems.class));
   public static final String CONTENT_TYPE = "application/problem+json";
   /** The extension member (seconds) of a problem that {@link #send} also answers as {@code Retry-After}. */
   public static final String RETRY_AFTER = "retryAfter";
@@ -51,6 +51,9 @@ public final class Problems {
     Object retryAfter = problem.extensions() == null ? null : problem.extensions().getValue(RETRY_AFTER);
     if (retryAfter instanceof Number seconds) {
       res.putHeader("Retry-After", String.valueOf(seconds.longValue()));
+    } else if (problem.status() == 503) {
+      // unavailable for now (a dependency unreachable, a saturated pool): back off, then retry
+      res.putHeader("Retry-After", "1");
     }
     res.end(problem.toJson(ctx.request().path()).encode());
   }
