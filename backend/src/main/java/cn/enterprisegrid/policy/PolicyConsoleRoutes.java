@@ -136,8 +136,11 @@ public final class PolicyConsoleRoutes {
     Rule rule = Rule.parse(body.getJsonObject("eligibility").encode());
     Benefit benefit = body.getJsonObject("benefit") == null ? null : Benefit.parse(body.getJsonObject("benefit").encode());
     Double pool = body.getValue("fundPool") == null ? null : ((Number) body.getValue("fundPool")).doubleValue();
+    // a township's office counts its own firms only; a department's author drafts for the territory
+    Principal p = Guard.principal(ctx);
+    String region = p.has(Role.GRID_ADMIN) ? p.scope().region() : null;
     Replies.json(ctx, 200, vertx.executeBlocking(() -> {
-      Simulation s = index.simulate(rule, benefit, pool, ChinaTime.today());
+      Simulation s = index.simulate(rule, benefit, pool, ChinaTime.today(), region);
       return Explanations.json(s);
     }, false));
   }

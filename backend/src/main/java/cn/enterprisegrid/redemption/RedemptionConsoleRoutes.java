@@ -8,6 +8,7 @@ import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.http.Replies;
 import cn.enterprisegrid.policy.PolicyStore;
+import cn.enterprisegrid.policy.PolicyStatus;
 import cn.enterprisegrid.policy.StoredPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +35,7 @@ public final class RedemptionConsoleRoutes {
 
   public void register(ContractRoutes routes) {
     routes.operation("policyPool", guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.GRID_ADMIN, Role.SUPERVISOR),
-        ctx -> Replies.json(ctx, 200, policies.require(ctx.pathParam("id"))
+        ctx -> Replies.json(ctx, 200, poolReader(ctx, ctx.pathParam("id"))
             .compose(p -> redemptions.pool(p.id()))));
     routes.operation("policyApplications", guard.roles(Role.POLICY_AUTHOR, Role.DEPT_HANDLER, Role.SUPERVISOR),
         ctx -> Replies.json(ctx, 200, departmental(ctx, ctx.pathParam("id"))
@@ -66,6 +67,21 @@ public final class RedemptionConsoleRoutes {
         });
   }
 
+  /**
+   * The policy whose pool the caller may read: a department's own policies in any status; the
+   * office (grid admins) once published, since a draft's money is its department's until then;
+   * oversight every one.
+   */
+  private Future<StoredPolicy> poolReader(RoutingContext ctx, String policyId) {
+    Principal principal = Guard.principal(ctx);
+    if (principal.role() == Role.GRID_ADMIN) {
+      return policies.require(policyId).compose(p -> p.status() == PolicyStatus.PUBLISHED
+          || p.status() == PolicyStatus.CLOSED ? Future.succeededFuture(p)
+          : Future.failedFuture(ProblemException.forbidden("政策 " + p.id() + " 尚未发布，其资金池只对所属部门可见")));
+    }
+    return departmental(ctx, policyId);
+  }
+
   /** The application if it belongs to a policy of the caller's department. */
   private Future<JsonObject> application(RoutingContext ctx) {
     String id = ctx.pathParam("id");
@@ -78,6 +94,6 @@ public final class RedemptionConsoleRoutes {
     Principal principal = Guard.principal(ctx);
     return policies.require(policyId).compose(p -> principal.role() == Role.SUPERVISOR
         || p.department().equals(principal.scope().department()) ? Future.succeededFuture(p)
-        : Future.failedFuture(ProblemException.forbidden("policy " + p.id() + " belongs to " + p.department())));
+        : Future.failedFuture(ProblemException.forbidden("政策 " + p.id() + " 属于" + p.department() + "，不属于本部门")));
   }
 }

@@ -136,4 +136,30 @@ class PolicyLifecycleTest {
     assertFieldProblem(app.post("/api/v1/policies/simulate", fx.author, new JsonObject().put("title", "x")), 422,
         "/eligibility");
   }
+
+  @Test
+  void aDraftsFundPoolIsItsDepartmentsUntilPublished() {
+    HttpResponse<Buffer> created = app.post("/api/v1/policies", fx.author, PolicyFixture.policy("资金池保密", "ONE_CLICK", 4, 50));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    String pool = "/api/v1/policies/" + created.bodyAsJsonObject().getString("id") + "/pool";
+    assertThat(app.get(pool, fx.author).statusCode()).as("its department").isEqualTo(200);
+    assertProblem(app.get(pool, fx.otherDept), 403, "/problems/forbidden");
+    assertProblem(app.get(pool, fx.admin), 403, "/problems/forbidden");
+  }
+
+  @Test
+  void aTownshipsOfficeSimulatesOverItsOwnFirmsOnly() {
+    JsonObject draft = PolicyFixture.policy("模拟", "ONE_CLICK", 4, 50);
+    app.createAccount(fx.admin, "sim.huabu", "GRID_ADMIN", new JsonObject().put("region", PolicyFixture.HUABU));
+    app.createAccount(fx.admin, "sim.majin", "GRID_ADMIN", new JsonObject().put("region", "330824116"));
+    JsonObject own = app.post("/api/v1/policies/simulate", app.login("sim.huabu", "secret-pass-1"), draft)
+        .bodyAsJsonObject();
+    assertThat(own.getLong("eligible")).as("its own township's firms, all of them").isEqualTo(20);
+    JsonObject other = app.post("/api/v1/policies/simulate", app.login("sim.majin", "secret-pass-1"), draft)
+        .bodyAsJsonObject();
+    assertThat(other.getLong("eligible")).as("another township's firms are not counted").isZero();
+    assertThat(other.getJsonArray("byTownship")).isEmpty();
+    assertThat(app.post("/api/v1/policies/simulate", fx.admin, draft).bodyAsJsonObject().getLong("eligible"))
+        .as("the territory's admin").isEqualTo(20);
+  }
 }

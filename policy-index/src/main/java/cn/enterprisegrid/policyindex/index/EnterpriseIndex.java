@@ -288,9 +288,17 @@ public final class EnterpriseIndex implements Closeable {
    * @param fundPool may be null (no pool)
    */
   public Simulation simulate(Rule rule, Benefit benefit, Double fundPool, LocalDate asOf) {
+    return simulate(rule, benefit, fundPool, asOf, null);
+  }
+
+  /**
+   * {@link #simulate(Rule, Benefit, Double, LocalDate)} over the firms of {@code region} only (a
+   * division code of any level; null: every firm): what a township's office may see of a draft.
+   */
+  public Simulation simulate(Rule rule, Benefit benefit, Double fundPool, LocalDate asOf, String region) {
     RuleQueries q = new RuleQueries(asOf);
-    Query nf = q.notFalseSet(rule);
-    Query t = q.trueSet(rule);
+    Query nf = within(q.notFalseSet(rule), region);
+    Query t = within(q.trueSet(rule), region);
     return store.search(s -> {
       KleeneCollector c = KleeneCollector.collect(s, nf, t, BREAKDOWN, benefit, fundPool != null);
       Divisions divisions = Divisions.standard();
@@ -301,6 +309,14 @@ public final class EnterpriseIndex implements Closeable {
       Payout payout = benefit == null ? null : payout(c, fundPool);
       return new Simulation(c.trueHits, c.unknownHits, townships, sections, sizes, payout);
     });
+  }
+
+  private static Query within(Query q, String region) {
+    if (region == null) {
+      return q;
+    }
+    return new BooleanQuery.Builder().add(q, Occur.MUST)
+        .add(new TermQuery(new Term(EnterpriseDocuments.REGION_PATH, region)), Occur.FILTER).build();
   }
 
   @Override
