@@ -12,10 +12,14 @@ import io.vertx.core.json.Json;
  * Whether an account may create another: it never grants more than its own role and scope allow.
  * A grid admin creates grid admins, supervisors, liaisons and firms' accounts inside its region
  * (a liaison's region and a firm's region code read from their records); department accounts
- * (policy authors, handlers) are created by an authority over every department, the grid admin
- * of the whole territory, never by a township's.
+ * (policy authors, handlers) are created by an authority over the departments: a grid admin of a
+ * county (the county's business-environment office, whose departments they are) or above, never
+ * by a township's.
  */
 final class Grants {
+  /** Digits of a county's division code: the level whose office the departments answer to. */
+  private static final int COUNTY = 6;
+
   private final Store store;
 
   Grants(Store store) {
@@ -30,7 +34,8 @@ final class Grants {
       return Future.succeededFuture();
     }
     return switch (role) {
-      case POLICY_AUTHOR, DEPT_HANDLER -> refuse("/role", "部门账号（政策制定、部门办理）只能由全域管理员创建，本账号只管辖区划 " + own.region());
+      case POLICY_AUTHOR, DEPT_HANDLER -> own.region().length() <= COUNTY ? Future.succeededFuture()
+          : refuse("/role", "部门账号（政策制定、部门办理）只能由县级及以上的管理员创建，本账号只管辖区划 " + own.region());
       case GRID_ADMIN, SUPERVISOR -> own.coversScopeRegion(scope) ? Future.succeededFuture()
           : refuse("/scope/region", "本账号只能在自己的区划 " + own.region() + " 内创建账号");
       case LIAISON -> store.api().hget(GridKeys.liaison(scope.liaisonId()), "region").compose(r -> r == null

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * An account never grants more than its creator holds, walked as a matrix over the demo: a
  * township's grid admin (华埠) creates, for each role, an account inside its region (positive
- * control, 201) and one outside (403 naming the field); department accounts only the territory's
- * admin creates, and it creates every row.
+ * control, 201) and one outside (403 naming the field); department accounts only an admin of the
+ * county (the demo's 县营商办) or above creates; the territory's admin creates every row.
  */
 @WithBackend(demo = true)
 class AccountGrantsTest {
@@ -75,6 +75,12 @@ class AccountGrantsTest {
       refused(role, new JsonObject().put("department", "开化县科学技术局"), "/role");
       rows++;
     }
+    // the county's office: its departments' accounts
+    String county = app.login("kh.admin", "demo-pass-2026");
+    assertThat(create(county, "POLICY_AUTHOR", new JsonObject().put("department", "开化县科学技术局"))).isEqualTo(201);
+    assertThat(create(county, "DEPT_HANDLER", new JsonObject().put("department", "开化县人力资源和社会保障局")))
+        .isEqualTo(201);
+    rows += 2;
     // the territory's admin: every row
     assertThat(create(root, "ENTERPRISE", new JsonObject().put("uscc", majinFirm))).isEqualTo(201);
     assertThat(create(root, "GRID_ADMIN", new JsonObject().put("region", MAJIN))).isEqualTo(201);
