@@ -4,6 +4,7 @@ import cn.enterprisegrid.auth.AccountKeys;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.enterprise.EnterpriseKeys;
+import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.problem.ProblemKeys;
 import io.vertx.core.Future;
@@ -36,6 +37,7 @@ import java.util.Map;
  */
 public final class AuditConsoleRoutes {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1[3-9]\\d{9}");
 
   private final Store store;
   private final Guard guard;
@@ -67,7 +69,7 @@ public final class AuditConsoleRoutes {
   }
 
   /**
-   * The region code of an audited firm, problem or account (its scope's region); null for anything
+   * The region code of an audited firm, problem, liaison or account (its scope's region); null for anything
    * else, which only accounts of the whole territory read.
    */
   private Future<String> regionOf(String target) {
@@ -77,6 +79,10 @@ public final class AuditConsoleRoutes {
     }
     if (target.startsWith("problem:")) {
       return store.api().hget(ProblemKeys.problem(target.substring("problem:".length())), "township")
+          .map(r -> r == null ? null : r.toString());
+    }
+    if (target.startsWith("liaison:")) {
+      return store.api().hget(GridKeys.liaison(target.substring("liaison:".length())), "region")
           .map(r -> r == null ? null : r.toString());
     }
     if (target.startsWith("account:")) {
@@ -143,12 +149,33 @@ public final class AuditConsoleRoutes {
       String name = fields.getString(i);
       String value = fields.getString(i + 1);
       if (name.equals("before") || name.equals("after")) {
-        json.put(name, value.isEmpty() ? null : parse(value));
+        json.put(name, value.isEmpty() ? null : masked(parse(value)));
       } else {
         json.put(name, value);
       }
     }
     return json;
+  }
+
+  /**
+   * The values with every mainland mobile number masked (138****5678): the trail says a number
+   * changed and who changed it; whoever needs the number reads it where it belongs (the liaison).
+   */
+  static Object masked(Object value) {
+    if (value instanceof String s) {
+      return MOBILE.matcher(s).matches() ? s.substring(0, 3) + "****" + s.substring(7) : s;
+    }
+    if (value instanceof JsonObject o) {
+      JsonObject out = new JsonObject();
+      o.forEach(e -> out.put(e.getKey(), masked(e.getValue())));
+      return out;
+    }
+    if (value instanceof JsonArray a) {
+      JsonArray out = new JsonArray();
+      a.forEach(v -> out.add(masked(v)));
+      return out;
+    }
+    return value;
   }
 
   private static Object parse(String value) {

@@ -104,6 +104,9 @@ class GridTest {
     String supervisor = app.login("grid.supervisor", "secret-pass-1");
     assertThat(ok(app.get("/api/v1/liaisons/" + majinL.getString("id"), supervisor), 200).getString("phone"))
         .isEqualTo("138****5678");
+    // and the trail says the liaison was created, not its number
+    String trail = ok(app.get("/api/v1/audit?target=liaison:" + majinL.getString("id"), admin), 200).encode();
+    assertThat(trail).doesNotContain("13812345678");
 
     // raising capacity assigns the rest of 华埠
     ok(app.send(HttpMethod.PATCH, "/api/v1/liaisons/" + staff.getString("id"), admin, new JsonObject().put("capacity", 20)), 200);
