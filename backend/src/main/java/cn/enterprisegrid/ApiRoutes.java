@@ -111,7 +111,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
   @Override
   public Future<AutoCloseable> mount(Vertx vertx, Store store, Router router) {
     Tokens tokens = new Tokens(vertx, jwtSecret, settings.tokenTtl());
-    Guard guard = new Guard(tokens);
+    Guard guard = new Guard(tokens, store);
     WeChatClient wechat = new WeChatClient(vertx,
         new WeChatConfig(settings.wechatApiBase(), settings.wechatAppId(), settings.wechatSecret()),
         store.client());

@@ -29,6 +29,7 @@ public final class AuthConsoleRoutes {
   private final Guard guard;
   private final PasswordCheck passwords;
   private final Grants grants;
+  private final ActiveLiaisons liaisons;
   private final ClientAddress clients;
 
   /** {@code clients} tells the login throttle where a request comes from. */
@@ -40,6 +41,7 @@ public final class AuthConsoleRoutes {
     this.guard = guard;
     this.passwords = new PasswordCheck(vertx, store);
     this.grants = new Grants(store);
+    this.liaisons = new ActiveLiaisons(store);
     this.clients = clients;
   }
 
@@ -55,6 +57,11 @@ public final class AuthConsoleRoutes {
     String username = Bodies.requiredString(body, "username");
     String password = Bodies.requiredString(body, "password");
     passwords.verify(clients.of(ctx.request()), username, password)
+        .compose(account -> account.role() != Role.LIAISON || account.principal().scope().liaisonId() == null
+            ? Future.succeededFuture(account)
+            : liaisons.activeNow(account.principal().scope().liaisonId()).compose(active -> active
+                ? Future.succeededFuture(account)
+                : Future.failedFuture(ProblemException.forbidden("该包联责任人已停用，不能再登录"))))
         .onSuccess(account -> ctx.json(new JsonObject()
             .put("token", tokens.issue(account.principal()))
             .put("expiresIn", tokens.ttl().toSeconds())

@@ -1,6 +1,7 @@
 package cn.enterprisegrid.auth;
 
 import cn.enterprisegrid.http.ProblemException;
+import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -22,9 +23,17 @@ public final class Guard {
   public interface ScopeCheck extends BiFunction<Principal, RoutingContext, Future<Boolean>> {}
 
   private final Tokens tokens;
+  private final ActiveLiaisons liaisons;
 
+  /** A guard that trusts a valid token until it expires (no store to ask). */
   public Guard(Tokens tokens) {
+    this(tokens, null);
+  }
+
+  /** A guard that also ends the sessions of a liaison once it is deactivated ({@link ActiveLiaisons}). */
+  public Guard(Tokens tokens, Store store) {
     this.tokens = tokens;
+    this.liaisons = store == null ? null : new ActiveLiaisons(store);
   }
 
   /** Any valid token, bound or not. */
@@ -82,6 +91,15 @@ public final class Guard {
     return tokens.verify(header.substring(7).trim())
         .recover(err -> Future.failedFuture(
             ProblemException.unauthorized("登录已失效或令牌无效，请重新登录")))
+        .compose(this::stillActive)
         .onSuccess(p -> ctx.put(KEY, p));
+  }
+
+  private Future<Principal> stillActive(Principal p) {
+    if (liaisons == null || p.role() != Role.LIAISON || p.scope().liaisonId() == null) {
+      return Future.succeededFuture(p);
+    }
+    return liaisons.active(p.scope().liaisonId()).compose(active -> active ? Future.succeededFuture(p)
+        : Future.failedFuture(ProblemException.unauthorized("该包联责任人已停用，会话已结束")));
   }
 }

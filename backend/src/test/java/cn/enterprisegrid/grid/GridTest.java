@@ -44,7 +44,7 @@ class GridTest {
 
   @Test
   @Order(1)
-  void gridLifecycle() {
+  void gridLifecycle() throws InterruptedException {
     GridFixture fx = new GridFixture(app, 7);
     // 12 firms in 华埠镇 (2 key), 3 in 马金镇, 1 in a village of 华埠镇
     List<String> huabu = fx.register(Collections.nCopies(12, GridFixture.HUABU), 0.0);
@@ -126,7 +126,19 @@ class GridTest {
     // deactivating the staff liaison moves its firms atomically to whoever has room
     long before = ok(app.get("/api/v1/liaisons/" + staff.getString("id"), admin), 200).getLong("load");
     assertThat(before).isGreaterThan(0);
+    assertThat(app.createAccount(admin, "grid.staff", "LIAISON", new JsonObject().put("liaisonId", staff.getString("id")))
+        .statusCode()).isEqualTo(201);
+    String staffToken = app.login("grid.staff", "secret-pass-1");
+    assertThat(app.get("/api/v1/auth/me", staffToken).statusCode()).as("positive control").isEqualTo(200);
     JsonObject d = ok(app.post("/api/v1/liaisons/" + staff.getString("id") + "/deactivate", admin, new JsonObject().put("reason", "调离")), 200);
+    // it cannot log in again at once, and its sessions end within seconds on every event loop and node
+    // (each reads the liaison's flag at most every two seconds)
+    assertProblem(app.post("/api/v1/auth/login", null, new JsonObject().put("username", "grid.staff")
+        .put("password", "secret-pass-1")), 403, "/problems/forbidden");
+    Thread.sleep(2_500);
+    for (int i = 0; i < 4; i++) {
+      assertProblem(app.get("/api/v1/auth/me", staffToken), 401, "/problems/unauthorized");
+    }
     assertThat(d.getLong("released")).isEqualTo(before);
     cov = ok(app.get("/api/v1/grid/coverage", admin), 200);
     long cap = 2 + 3; // senior + second
