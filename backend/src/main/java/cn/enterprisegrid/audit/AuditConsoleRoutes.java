@@ -3,8 +3,8 @@ package cn.enterprisegrid.audit;
 import cn.enterprisegrid.auth.AccountKeys;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
-import cn.enterprisegrid.enterprise.EnterpriseKeys;
-import cn.enterprisegrid.grid.GridKeys;
+import cn.enterprisegrid.enterprise.EnterpriseStore;
+import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.problem.ProblemKeys;
 import io.vertx.core.Future;
@@ -74,16 +74,14 @@ public final class AuditConsoleRoutes {
    */
   private Future<String> regionOf(String target) {
     if (target.startsWith("enterprise:")) {
-      return store.api().hget(EnterpriseKeys.firm(target.substring("enterprise:".length())), "f:regionCode")
-          .map(r -> r == null ? null : String.valueOf(Json.decodeValue(r.toString())));
+      return EnterpriseStore.regionCode(store, target.substring("enterprise:".length()));
     }
     if (target.startsWith("problem:")) {
       return store.api().hget(ProblemKeys.problem(target.substring("problem:".length())), "township")
           .map(r -> r == null ? null : r.toString());
     }
     if (target.startsWith("liaison:")) {
-      return store.api().hget(GridKeys.liaison(target.substring("liaison:".length())), "region")
-          .map(r -> r == null ? null : r.toString());
+      return GridStore.liaisonRegion(store, target.substring("liaison:".length()));
     }
     if (target.startsWith("account:")) {
       return store.api().hget(AccountKeys.account(target.substring("account:".length())), "scope")

@@ -1,12 +1,11 @@
 package cn.enterprisegrid.auth;
 
-import cn.enterprisegrid.enterprise.EnterpriseKeys;
-import cn.enterprisegrid.grid.GridKeys;
+import cn.enterprisegrid.enterprise.EnterpriseStore;
+import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
-import io.vertx.core.json.Json;
 
 /**
  * Whether an account may create another: it never grants more than its own role and scope allow.
@@ -38,13 +37,13 @@ final class Grants {
           : refuse("/role", "部门账号（政策制定、部门办理）只能由县级及以上的管理员创建，本账号只管辖区划 " + own.region());
       case GRID_ADMIN, SUPERVISOR -> own.coversScopeRegion(scope) ? Future.succeededFuture()
           : refuse("/scope/region", "本账号只能在自己的区划 " + own.region() + " 内创建账号");
-      case LIAISON -> store.api().hget(GridKeys.liaison(scope.liaisonId()), "region").compose(r -> r == null
+      case LIAISON -> GridStore.liaisonRegion(store, scope.liaisonId()).compose(r -> r == null
           ? Future.failedFuture(ProblemException.invalid("/scope/liaisonId", "没有这个包联责任人：" + scope.liaisonId()))
-          : own.coversRegion(r.toString()) ? Future.succeededFuture()
+          : own.coversRegion(r) ? Future.succeededFuture()
           : refuse("/scope/liaisonId", "该包联责任人不在本账号的区划内"));
-      case ENTERPRISE -> store.api().hget(EnterpriseKeys.firm(scope.uscc()), "f:regionCode").compose(r -> r == null
+      case ENTERPRISE -> EnterpriseStore.regionCode(store, scope.uscc()).compose(r -> r == null
           ? Future.failedFuture(ProblemException.invalid("/scope/uscc", "没有这家企业：" + scope.uscc()))
-          : own.coversRegion(String.valueOf(Json.decodeValue(r.toString()))) ? Future.succeededFuture()
+          : own.coversRegion(r) ? Future.succeededFuture()
           : refuse("/scope/uscc", "该企业不在本账号的区划内"));
     };
   }

@@ -34,6 +34,12 @@ public final class EnterpriseStore {
   private final EnterpriseValidator validator;
   private final ProfileView views;
 
+  /** The region code of firm {@code uscc} (one field, not its record); null when unknown. */
+  public static Future<String> regionCode(Store store, String uscc) {
+    return store.api().hget(EnterpriseKeys.firm(uscc), "f:regionCode")
+        .map(r -> r == null ? null : String.valueOf(io.vertx.core.json.Json.decodeValue(r.toString())));
+  }
+
   public EnterpriseStore(Store store) {
     this.store = store;
     this.validator = EnterpriseValidator.standard();

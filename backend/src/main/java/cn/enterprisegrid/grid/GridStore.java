@@ -23,6 +23,11 @@ import java.util.Map;
 public final class GridStore {
   private final Store store;
 
+  /** The region of liaison {@code id} (the cells' common prefix); null when unknown. */
+  public static Future<String> liaisonRegion(Store store, String id) {
+    return store.api().hget(GridKeys.liaison(id), "region").map(r -> r == null ? null : r.toString());
+  }
+
   public GridStore(Store store) {
     this.store = store;
   }
