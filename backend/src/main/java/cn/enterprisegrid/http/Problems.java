@@ -2,6 +2,7 @@ package cn.enterprisegrid.http;
 
 import io.netty.channel.ConnectTimeoutException;
 import cn.enterprisegrid.mp.RequestViolation;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.Router;
@@ -88,10 +89,14 @@ public final class Problems {
     };
   }
 
-  /** A connection to Redis (or another dependency) could not be made: the client may retry. */
+  /**
+   * A connection to Redis (or another dependency) could not be made, or its pool's wait queue is full
+   * (the node is saturated: backpressure, not a failure): the client may retry.
+   */
   static boolean unreachable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ConnectException || t instanceof ConnectTimeoutException) {
+      if (t instanceof ConnectException || t instanceof ConnectTimeoutException
+          || t instanceof ConnectionPoolTooBusyException) {
         return true;
       }
     }

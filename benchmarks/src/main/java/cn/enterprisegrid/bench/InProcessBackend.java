@@ -58,6 +58,12 @@ public final class InProcessBackend implements AutoCloseable {
 
   /** Starts it; {@code more} adds settings (e.g. {@code NOTIFY_ENABLED}). */
   public static InProcessBackend start(String name, int connections, JsonObject more) throws IOException {
+    return start(name, connections, more, false);
+  }
+
+  /** Starts it, with the demo data ({@code --demo}: accounts, 3,000 firms, grid, policies, problems) when asked. */
+  public static InProcessBackend start(String name, int connections, JsonObject more, boolean demo)
+      throws IOException {
     TestRedis redis = TestRedis.start();
     Vertx vertx = Vertx.vertx();
     Path data = Files.createTempDirectory(name);
@@ -67,7 +73,7 @@ public final class InProcessBackend implements AutoCloseable {
     }
     JsonObject config = new JsonObject().put("HTTP_PORT", port).put("DATA_DIR", data.toString())
         .put("ADMIN_PASSWORD", ADMIN_PASSWORD).put("NOTIFY_ENABLED", "false").mergeIn(more);
-    Backend backend = Backend.start(vertx, Settings.from(config).withRedisUrl(redis.url()), null, false).await();
+    Backend backend = Backend.start(vertx, Settings.from(config).withRedisUrl(redis.url()), null, demo).await();
     WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
         .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
     return new InProcessBackend(redis, vertx, data, backend, http,

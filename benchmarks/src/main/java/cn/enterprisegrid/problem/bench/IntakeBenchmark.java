@@ -6,23 +6,19 @@ import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
 import cn.enterprisegrid.auth.Tokens;
 import cn.enterprisegrid.bench.InProcessBackend;
+import cn.enterprisegrid.bench.Wrk;
 import cn.enterprisegrid.problem.ProblemKeys;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Intake throughput of the problem loop over HTTP (not a unit test; run by {@code
@@ -78,8 +74,8 @@ public final class IntakeBenchmark {
       Files.writeString(script, luaScript(bearer), StandardCharsets.UTF_8);
       String url = "http://127.0.0.1:" + app.port;
 
-      Wrk warm = wrk(script, url, connections, WARM_UP_S, false);
-      Wrk run = wrk(script, url, connections, seconds, true);
+      Wrk warm = Wrk.run(script, url, connections, WARM_UP_S, false);
+      Wrk run = Wrk.run(script, url, connections, seconds, true);
       long answered = System.nanoTime();
       // the requests wrk left in flight are answered meanwhile
       Thread.sleep(1_000);
@@ -94,18 +90,18 @@ public final class IntakeBenchmark {
       }
       double indexLagS = (System.nanoTime() - answered) / 1e9;
       long linked = withCandidates(api, stored);
-      long acknowledged = warm.created + run.created;
+      long acknowledged = warm.count("created") + run.count("created");
       // wrk stops with requests in flight: those are stored though wrk counts no answer for them
-      boolean correct = warm.other == 0 && run.other == 0 && stored >= acknowledged
+      boolean correct = warm.count("other") == 0 && run.count("other") == 0 && stored >= acknowledged
           && stored <= acknowledged + 2L * connections && listed == stored && backend.problemIndex().size() == stored;
 
       System.out.println();
       System.out.println("| measurement | value |");
       System.out.println("|---|---|");
       System.out.printf("| problems filed over HTTP (POST /mp/v1/problems, wrk, %d connections, %,d firms) | %,d in "
-          + "%d s = %,.0f /s |%n", connections, firms, run.created, seconds, run.perSecond);
-      System.out.printf("| latency p50 / p90 / p99 (wrk) | %s / %s / %s |%n", run.p50, run.p90, run.p99);
-      System.out.printf("| answers 201 / other (warm-up and run) | %,d / %,d |%n", acknowledged, warm.other + run.other);
+          + "%d s = %,.0f /s |%n", connections, firms, run.count("created"), seconds, run.perSecond());
+      System.out.printf("| latency p50 / p90 / p99 (wrk) | %s / %s / %s |%n", run.p50(), run.p90(), run.p99());
+      System.out.printf("| answers 201 / other (warm-up and run) | %,d / %,d |%n", acknowledged, warm.count("other") + run.count("other"));
       System.out.printf("| cases stored (ids drawn) / in the firms' lists / in the listing index | %,d / %,d / %,d |%n",
           stored, listed, backend.problemIndex().size());
       System.out.printf("| indexer caught up (listing, similar cases linked) | %.2f s after the last answer |%n",
@@ -113,42 +109,6 @@ public final class IntakeBenchmark {
       System.out.printf("| cases linked to possibly-same open cases | %,d of %,d |%n", linked, stored);
       System.out.printf("| every acknowledged case stored once and indexed | %s |%n", correct ? "yes" : "NO");
     }
-  }
-
-  /** What one wrk run counted. */
-  private record Wrk(long created, long other, double perSecond, String p50, String p90, String p99) {}
-
-  private static Wrk wrk(Path script, String url, int connections, int seconds, boolean print)
-      throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
-        script.toString(), url).redirectErrorStream(true).start();
-    StringBuilder out = new StringBuilder();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        out.append(line).append('\n');
-        if (print) {
-          System.out.println(line);
-        }
-      }
-    }
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("wrk failed:\n" + out);
-    }
-    return new Wrk(count(out, "CREATED"), count(out, "OTHER"),
-        Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)")), find(out, "50%\\s+(\\S+)"),
-        find(out, "90%\\s+(\\S+)"), find(out, "99%\\s+(\\S+)"));
-  }
-
-  private static long count(CharSequence out, String name) {
-    return Long.parseLong(find(out, name + " (\\d+)"));
-  }
-
-  private static String find(CharSequence out, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(out);
-    if (!m.find()) {
-      throw new IllegalStateException("wrk said no " + regex + ":\n" + out);
-    }
-    return m.group(1);
   }
 
   /** How many of the cases 1..stored carry {@code similar} candidates. */
@@ -204,8 +164,8 @@ public final class IntakeBenchmark {
             c = c + t:get("created")
             o = o + t:get("other")
           end
-          print("CREATED " .. c)
-          print("OTHER " .. o)
+          print("COUNT created " .. c)
+          print("COUNT other " .. o)
         end
         """);
     return s.toString();
