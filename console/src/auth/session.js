@@ -71,6 +71,19 @@ export function afterRelogin() {
   return new Promise((resolve, reject) => waiting.push({ resolve, reject }))
 }
 
+// another tab of the console logged in again or out: this one follows, and a token it no longer
+// has (logged out there) opens the re-login dialog over this page instead of dropping what is typed
+window.addEventListener('storage', (e) => {
+  if (e.key !== KEY) return
+  const stored = JSON.parse(e.newValue || 'null')
+  if (!stored?.token) {
+    markExpired()
+    return
+  }
+  Object.assign(session, stored, { expired: false })
+  scheduleExpiry()
+})
+
 /** Reads the stored session and checks it with the server; an expired or refused one is dropped. */
 export async function restoreSession() {
   try {

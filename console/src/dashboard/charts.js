@@ -5,7 +5,12 @@ const STAGE_LABELS = { pushed: '推送', delivered: '送达', opened: '打开', 
 export function coverageGauge(totals) {
   const share = totals.firms ? (totals.assigned / totals.firms) * 100 : 0
   return {
-    series: [{ type: 'gauge', min: 0, max: 100, progress: { show: true }, detail: { formatter: '{value}%', fontSize: 20 }, data: [{ value: Number(share.toFixed(1)), name: '包联覆盖率' }] }],
+    series: [{
+      type: 'gauge', min: 0, max: 100, radius: '95%', progress: { show: true, width: 12 }, axisLine: { lineStyle: { width: 12 } },
+      axisLabel: { show: false }, splitLine: { length: 6 }, axisTick: { show: false }, pointer: { show: false },
+      title: { offsetCenter: [0, '35%'], fontSize: 12 }, detail: { formatter: '{value}%', fontSize: 20, offsetCenter: [0, '-5%'] },
+      data: [{ value: Number(share.toFixed(1)), name: '包联覆盖率' }],
+    }],
   }
 }
 
