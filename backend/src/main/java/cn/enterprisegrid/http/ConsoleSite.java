@@ -9,7 +9,9 @@ import io.vertx.ext.web.handler.StaticHandler;
 
 /**
  * The web console (管理后台) at {@value #PATH}: the single-page app Vite builds into the classpath
- * folder {@value #FOLDER} (the backend's Maven build runs it, ADR 0010).
+ * folder {@value #FOLDER} (the backend's Maven build runs it, ADR 0010). Not a plain {@code console/}:
+ * Vert.x resolves a relative name against the working directory before the classpath, and the
+ * README starts the jar from the repository root, where {@code console/} is the app's source.
  * <p>
  * Vite names every asset after a hash of its content, so {@code /console/assets/*} is cached for a
  * year as immutable; every other path under {@code /console/} is a route of the app's history-mode
@@ -18,7 +20,7 @@ import io.vertx.ext.web.handler.StaticHandler;
  */
 public final class ConsoleSite {
   public static final String PATH = "/console";
-  static final String FOLDER = "console";
+  static final String FOLDER = "META-INF/console";
   static final int ASSET_MAX_AGE_SECONDS = 365 * 24 * 3600;
   /**
    * Scripts only from this server; ant-design-vue writes its styles into {@code <style>} elements
