@@ -23,6 +23,7 @@ import cn.enterprisegrid.grid.GridConsoleRoutes;
 import cn.enterprisegrid.grid.GridStore;
 import cn.enterprisegrid.health.HealthRoutes;
 import cn.enterprisegrid.http.ApiDocs;
+import cn.enterprisegrid.http.ConsoleSite;
 import cn.enterprisegrid.http.ClientAddress;
 import cn.enterprisegrid.http.ConsoleContract;
 import cn.enterprisegrid.http.ContractRoutes;
@@ -201,6 +202,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
         .compose(v -> ApiDocs.mount(vertx, router, List.of(
             new ApiDocs.Document("mini-program (/mp/v1)", MiniProgramContract.YAML_PATH),
             new ApiDocs.Document("console (/api/v1)", ConsoleContract.YAML_PATH))))
+        .compose(v -> ConsoleSite.mount(vertx, router))
         .map(v -> (AutoCloseable) wechat::close);
   }
 }
