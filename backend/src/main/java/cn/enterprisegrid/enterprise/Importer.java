@@ -3,6 +3,7 @@ package cn.enterprisegrid.enterprise;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.config.ChinaTime;
+import cn.enterprisegrid.http.Language;
 import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
@@ -159,7 +160,7 @@ public final class Importer {
       List<ImportBatches.Parsed> out = new ArrayList<>(lines.size());
       for (Line l : lines) {
         if (l.bytes() == null) {
-          out.add(ImportBatches.Parsed.bad(l.number(), "", "the line is longer than " + MAX_LINE + " bytes"));
+          out.add(ImportBatches.Parsed.bad(l.number(), "", Text.of("import.line-too-long", MAX_LINE).render(Language.ZH)));
           continue;
         }
         String text;
@@ -190,7 +191,7 @@ public final class Importer {
         try {
           json = csv ? header.row(text) : new JsonObject(text);
         } catch (DecodeException e) {
-          out.add(ImportBatches.Parsed.bad(l.number(), "", "the line is not a JSON object"));
+          out.add(ImportBatches.Parsed.bad(l.number(), "", Text.of("import.line-not-object").render(Language.ZH)));
           continue;
         } catch (IllegalArgumentException e) {
           out.add(ImportBatches.Parsed.bad(l.number(), "", e.getMessage()));

@@ -33,7 +33,8 @@ final class InvalidRequests implements Handler<HttpServerRequest> {
     DecoderResult result = req.decoderResult();
     Throwable cause = result == null ? null : result.cause();
     Problem problem = problem(cause);
-    // the headers may be what failed to decode: then there is no Accept-Language to honour
+    // the decoder stops at what is too long: a request line or headers over the limit leave no
+    // Accept-Language to honour (the answer is Chinese), a malformed request may have one
     Language lang = cause instanceof TooLongHttpHeaderException ? Language.ZH
         : Language.of(req.headers().get("Accept-Language"));
     req.response().setStatusCode(problem.status())
