@@ -10,6 +10,7 @@ import cn.enterprisegrid.auth.WeChatLogin;
 import cn.enterprisegrid.calendar.CalendarConsoleRoutes;
 import cn.enterprisegrid.calendar.CalendarStore;
 import cn.enterprisegrid.config.Settings;
+import cn.enterprisegrid.dictionary.DictionaryRoutes;
 import cn.enterprisegrid.enterprise.EnterpriseCode;
 import cn.enterprisegrid.enterprise.EnterpriseConsoleRoutes;
 import cn.enterprisegrid.enterprise.EnterpriseListConsoleRoutes;
@@ -157,6 +158,8 @@ public final class ApiRoutes implements HttpVerticle.Routes {
     PolicyMiniProgramRoutes mpPolicies = new PolicyMiniProgramRoutes(vertx, catalog, policies, enterprises,
         redemptions);
 
+    DictionaryRoutes dictionary = new DictionaryRoutes();
+
     // the reference data (divisions, industry codes) loads in about a second: on a worker, before
     // the first request, never on an event loop
     return vertx.executeBlocking(() -> {
@@ -180,6 +183,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
           calendarRoutes.register(routes);
           problemRoutes.register(routes);
           new ProblemReportConsoleRoutes(vertx, store, guard).register(routes);
+          dictionary.registerConsole(routes, guard);
           routes.mount(router);
           bodyTypes.addAll(routes.bodyMediaTypes());
           console.mountYaml(router);
@@ -195,6 +199,7 @@ public final class ApiRoutes implements HttpVerticle.Routes {
           new LiaisonBinding(vertx, store, tokens, clients).register(routes, guard);
           mpPolicies.register(routes, guard);
           new ProblemMiniProgramRoutes(problemCases).register(routes, guard);
+          dictionary.registerMiniProgram(routes, guard);
           routes.mount(router);
           bodyTypes.addAll(routes.bodyMediaTypes());
           return MiniProgramContract.mountYaml(vertx, router);

@@ -5,6 +5,7 @@ import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.grid.GridStore;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.problem.ProblemKeys;
 import io.vertx.core.Future;
@@ -61,7 +62,7 @@ public final class AuditConsoleRoutes {
     // a township's admin or supervisor reads the trail of what lies in its region only
     regionOf(target).onSuccess(region -> {
       if (region == null || !p.scope().coversRegion(region)) {
-        ctx.fail(new ProblemException(Problem.field(403, "/target", "该对象不在本账号的区划内，或无法确定其所属区划")));
+        ctx.fail(new ProblemException(Problem.field(403, "/target", Text.of("audit.target-outside-region"))));
       } else {
         run(ctx, target, p);
       }
@@ -209,11 +210,10 @@ public final class AuditConsoleRoutes {
         ms = Instant.parse(v).toEpochMilli();
       }
     } catch (DateTimeParseException | ArithmeticException e) {
-      throw ProblemException.badRequest("/" + name,
-          "查询参数 " + name + " 须为日期（2026-11-22）或时刻（2026-11-22T08:00:00Z）");
+      throw ProblemException.badRequest("/" + name, Text.of("audit.time", name));
     }
     if (ms < 0 || ms == Long.MAX_VALUE) {
-      throw ProblemException.badRequest("/" + name, "查询参数 " + name + " 须在 1970-01-01 之后");
+      throw ProblemException.badRequest("/" + name, Text.of("audit.time-epoch", name));
     }
     return ms;
   }
@@ -230,6 +230,6 @@ public final class AuditConsoleRoutes {
     } catch (NumberFormatException ignored) {
       // fall through to the problem below
     }
-    throw ProblemException.badRequest("/limit", "limit must be a whole number from 1 to 1000");
+    throw ProblemException.badRequest("/limit", Text.of("field.whole-range", "limit", 1, 1000));
   }
 }

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.auth;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ClientAddress;
 import cn.enterprisegrid.http.ContractRoutes;
@@ -61,7 +62,7 @@ public final class AuthConsoleRoutes {
             ? Future.succeededFuture(account)
             : liaisons.activeNow(account.principal().scope().liaisonId()).compose(active -> active
                 ? Future.succeededFuture(account)
-                : Future.failedFuture(ProblemException.forbidden("该包联责任人已停用，不能再登录"))))
+                : Future.failedFuture(ProblemException.forbidden(Text.of("auth.liaison-inactive-login")))))
         .onSuccess(account -> ctx.json(new JsonObject()
             .put("token", tokens.issue(account.principal()))
             .put("expiresIn", tokens.ttl().toSeconds())
@@ -88,12 +89,12 @@ public final class AuthConsoleRoutes {
     }
     String password = Bodies.requiredString(body, "password");
     if (password.length() < 8 || password.length() > 128) {
-      throw ProblemException.invalid("/password", "password must be 8 to 128 characters");
+      throw ProblemException.invalid("/password", Text.of("auth.password-length"));
     }
     String roleName = Bodies.requiredString(body, "role");
     Role role = Role.parse(roleName);
     if (role == null) {
-      throw ProblemException.invalid("/role", "role must be one of " + List.of(Role.values()));
+      throw ProblemException.invalid("/role", Text.of("field.one-of", "role", List.of(Role.values())));
     }
     Scope scope = Scope.fromJson(Bodies.optionalObject(body, "scope"));
     List<Problem.FieldError> errors = scope.validate(role);
@@ -102,18 +103,18 @@ public final class AuthConsoleRoutes {
     }
     String phone = Bodies.optionalString(body, "phone", "");
     if (phone != null && !PHONE.matcher(phone).matches()) {
-      throw ProblemException.invalid("/phone", "phone must be a mainland mobile number of 11 digits");
+      throw ProblemException.invalid("/phone", Text.of("field.mobile", "phone"));
     }
     boolean head = Boolean.TRUE.equals(body.getValue("head"));
     if (head && role != Role.DEPT_HANDLER) {
-      throw ProblemException.invalid("/head", "only a DEPT_HANDLER account can head its department");
+      throw ProblemException.invalid("/head", Text.of("auth.head-role"));
     }
     grants.check(admin, role, scope)
         .compose(v -> vertx.executeBlocking(() -> Passwords.hash(password), false))
         .compose(hash -> accounts.create(username, role, scope, hash, admin.actor(), phone, head))
         .compose(created -> created ? accounts.find(username)
             : Future.failedFuture(ProblemException.conflict("account-exists",
-                "an account named " + username + " already exists")))
+                Text.of("auth.account-exists", username))))
         .onSuccess(account -> ctx.response().setStatusCode(201)
             .putHeader("Content-Type", "application/json")
             .putHeader("Location", "/api/v1/accounts/" + username)
@@ -135,7 +136,7 @@ public final class AuthConsoleRoutes {
       if (v == null) {
         phone = "";
       } else if (!(v instanceof String s) || !PHONE.matcher(s).matches()) {
-        throw ProblemException.invalid("/phone", "phone must be a mainland mobile number of 11 digits, or null");
+        throw ProblemException.invalid("/phone", Text.of("field.mobile-or-null", "phone"));
       } else {
         phone = s;
       }
@@ -145,22 +146,21 @@ public final class AuthConsoleRoutes {
     accounts.find(username)
         .compose(account -> {
           if (account == null) {
-            return Future.failedFuture(ProblemException.notFound("no account " + username));
+            return Future.failedFuture(ProblemException.notFound(Text.of("auth.no-account", username)));
           }
           // as for creating: the region roles' accounts belong to a region, the department roles' to none
           boolean regionRole = account.role() == Role.GRID_ADMIN || account.role() == Role.SUPERVISOR
               || account.role() == Role.LIAISON;
           if (regionRole && !admin.scope().coversScopeRegion(account.scope())) {
             return Future.failedFuture(new ProblemException(Problem.field(403, "/username",
-                "account " + username + " lies outside this admin's region")));
+                Text.of("auth.account-outside-region", username))));
           }
           if (head != null && head && account.role() != Role.DEPT_HANDLER) {
-            return Future.failedFuture(ProblemException.invalid("/head",
-                "only a DEPT_HANDLER account can head its department"));
+            return Future.failedFuture(ProblemException.invalid("/head", Text.of("auth.head-role")));
           }
           return accounts.update(account, newPhone, head, admin.actor());
         })
-        .compose(a -> a == null ? Future.failedFuture(ProblemException.notFound("no account " + username))
+        .compose(a -> a == null ? Future.failedFuture(ProblemException.notFound(Text.of("auth.no-account", username)))
             : Future.succeededFuture(a))
         .onSuccess(a -> ctx.json(a.toJson()))
         .onFailure(ctx::fail);

@@ -2,6 +2,7 @@ package cn.enterprisegrid.auth;
 
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.grid.GridStore;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Store;
@@ -34,21 +35,21 @@ final class Grants {
     }
     return switch (role) {
       case POLICY_AUTHOR, DEPT_HANDLER -> own.region().length() <= COUNTY ? Future.succeededFuture()
-          : refuse("/role", "部门账号（政策制定、部门办理）只能由县级及以上的管理员创建，本账号只管辖区划 " + own.region());
+          : refuse("/role", Text.of("auth.department-accounts-county", own.region()));
       case GRID_ADMIN, SUPERVISOR -> own.coversScopeRegion(scope) ? Future.succeededFuture()
-          : refuse("/scope/region", "本账号只能在自己的区划 " + own.region() + " 内创建账号");
+          : refuse("/scope/region", Text.of("auth.create-inside-region", own.region()));
       case LIAISON -> GridStore.liaisonRegion(store, scope.liaisonId()).compose(r -> r == null
-          ? Future.failedFuture(ProblemException.invalid("/scope/liaisonId", "没有这个包联责任人：" + scope.liaisonId()))
+          ? Future.failedFuture(ProblemException.invalid("/scope/liaisonId", Text.of("auth.no-liaison", scope.liaisonId())))
           : own.coversRegion(r) ? Future.succeededFuture()
-          : refuse("/scope/liaisonId", "该包联责任人不在本账号的区划内"));
+          : refuse("/scope/liaisonId", Text.of("auth.liaison-outside-region")));
       case ENTERPRISE -> EnterpriseStore.regionCode(store, scope.uscc()).compose(r -> r == null
-          ? Future.failedFuture(ProblemException.invalid("/scope/uscc", "没有这家企业：" + scope.uscc()))
+          ? Future.failedFuture(ProblemException.invalid("/scope/uscc", Text.of("auth.no-firm", scope.uscc())))
           : own.coversRegion(r) ? Future.succeededFuture()
-          : refuse("/scope/uscc", "该企业不在本账号的区划内"));
+          : refuse("/scope/uscc", Text.of("auth.firm-outside-region")));
     };
   }
 
-  private static Future<Void> refuse(String pointer, String detail) {
+  private static Future<Void> refuse(String pointer, Text detail) {
     return Future.failedFuture(new ProblemException(Problem.field(403, pointer, detail)));
   }
 }

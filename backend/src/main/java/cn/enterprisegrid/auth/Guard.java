@@ -1,5 +1,6 @@
 package cn.enterprisegrid.auth;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
@@ -55,16 +56,16 @@ public final class Guard {
         .compose(p -> {
           if (p.role() == null || !roles.contains(p.role())) {
             return Future.failedFuture(ProblemException.forbidden(p.role() == null
-                ? "该微信用户尚未绑定企业或工作人员账号"
-                : "当前角色（" + p.role() + "）无权进行此操作"));
+                ? Text.of("auth.unbound-wechat")
+                : Text.of("auth.role-forbidden", p.role())));
           }
           if (check == null) {
             return Future.succeededFuture();
           }
           return check.apply(p, ctx).compose(ok -> ok ? Future.succeededFuture()
               : Future.failedFuture(hideExistence
-                  ? ProblemException.notFound("未找到该资源")
-                  : ProblemException.forbidden("超出本账号的数据范围")));
+                  ? ProblemException.notFound(Text.of("not-found.resource"))
+                  : ProblemException.forbidden(Text.of("auth.outside-scope"))));
         })
         .onSuccess(v -> ctx.next())
         .onFailure(ctx::fail);
@@ -86,11 +87,11 @@ public final class Guard {
     }
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Future.failedFuture(ProblemException.unauthorized("请先登录（需要 Bearer 令牌）"));
+      return Future.failedFuture(ProblemException.unauthorized(Text.of("auth.token-missing")));
     }
     return tokens.verify(header.substring(7).trim())
         .recover(err -> Future.failedFuture(
-            ProblemException.unauthorized("登录已失效或令牌无效，请重新登录")))
+            ProblemException.unauthorized(Text.of("auth.token-invalid"))))
         .compose(this::stillActive)
         .onSuccess(p -> ctx.put(KEY, p));
   }
@@ -100,6 +101,6 @@ public final class Guard {
       return Future.succeededFuture(p);
     }
     return liaisons.active(p.scope().liaisonId()).compose(active -> active ? Future.succeededFuture(p)
-        : Future.failedFuture(ProblemException.unauthorized("该包联责任人已停用，会话已结束")));
+        : Future.failedFuture(ProblemException.unauthorized(Text.of("auth.liaison-inactive-session"))));
   }
 }

@@ -1,6 +1,7 @@
 package cn.enterprisegrid.auth;
 
 import cn.enterprisegrid.audit.AuditKeys;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ClientAddress;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
@@ -47,17 +48,17 @@ public final class LiaisonBinding {
   private void bind(RoutingContext ctx) {
     Principal p = Guard.principal(ctx);
     if (p.openid() == null) {
-      throw ProblemException.forbidden("binding needs a token from POST /mp/v1/auth/login");
+      throw ProblemException.forbidden(Text.of("auth.binding-needs-wechat"));
     }
     if (p.role() == Role.ENTERPRISE) {
-      throw ProblemException.forbidden("this WeChat user is bound to a firm");
+      throw ProblemException.forbidden(Text.of("auth.bound-to-firm"));
     }
     JsonObject body = ContractRoutes.validated(ctx).getBody().getJsonObject();
     String username = body.getString("username");
     passwords.verify(clients.of(ctx.request()), username, body.getString("password"))
         .compose(account -> {
           if (account.role() != Role.LIAISON || account.scope().liaisonId() == null) {
-            return Future.failedFuture(ProblemException.forbidden("only a liaison account binds a WeChat identity"));
+            return Future.failedFuture(ProblemException.forbidden(Text.of("auth.binding-liaison-only")));
           }
           String liaisonId = account.scope().liaisonId();
           JsonObject binding = new JsonObject().put("subject", account.username()).put("role", Role.LIAISON.name())
@@ -72,7 +73,7 @@ public final class LiaisonBinding {
                       .put("token", tokens.issue(new Principal(account.username(), Role.LIAISON, account.scope(),
                           p.openid())))
                       .put("bound", true).put("liaisonId", liaisonId))
-                  : Future.failedFuture(ProblemException.forbidden(r.detail())));
+                  : Future.failedFuture(ProblemException.forbidden(Text.of("auth." + r.error()))));
         })
         .onSuccess(ctx::json)
         .onFailure(ctx::fail);

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.auth;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ClientAddress;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
@@ -123,13 +124,11 @@ final class LoginThrottle {
   /** The 429 of a refusal, in the words of its throttle. */
   private static ProblemException refused(ScriptResult r) {
     long seconds = Math.max(1, r.json().getLong("retryAfter", 1L));
-    String detail = switch (r.error()) {
-      case "address-throttled" -> "该网络地址登录失败次数过多，请 " + seconds + " 秒后再试";
-      case "pair-throttled" -> "该账号在此网络地址登录失败次数过多，请 " + seconds + " 秒后再试";
-      case "account-throttled" -> "该账号近期登录失败次数过多，已放慢登录，请 " + seconds + " 秒后再试";
+    Text detail = switch (r.error()) {
+      case "address-throttled", "pair-throttled", "account-throttled" -> Text.of("login." + r.error(), seconds);
       default -> throw new IllegalStateException("login throttle answered " + r.error() + ": " + r.detail());
     };
-    return new ProblemException(Problem.of(429, "too-many-attempts", "登录尝试过于频繁", detail)
+    return new ProblemException(Problem.of(429, "too-many-attempts", detail)
         .with(new JsonObject().put(Problems.RETRY_AFTER, seconds)));
   }
 }

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.auth;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
@@ -41,7 +42,7 @@ final class PasswordCheck {
             }, false))
             // a failure keeps its reservation: that is the count
             .compose(account -> account == null
-                ? Future.failedFuture(ProblemException.unauthorized("用户名或密码错误"))
+                ? Future.failedFuture(ProblemException.unauthorized(Text.of("auth.wrong-password")))
                 : attempt.succeeded().map(account)));
   }
 }

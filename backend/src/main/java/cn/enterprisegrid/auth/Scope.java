@@ -1,5 +1,6 @@
 package cn.enterprisegrid.auth;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem.FieldError;
 import io.vertx.core.json.JsonObject;
 
@@ -51,10 +52,10 @@ public record Scope(String region, String department, String liaisonId, String u
   public List<FieldError> validate(Role role) {
     List<FieldError> errors = new ArrayList<>();
     if (region != null && !REGION.matcher(region).matches()) {
-      errors.add(new FieldError("/scope/region", "region must be a region-code prefix of 2 to 12 digits"));
+      errors.add(new FieldError("/scope/region", Text.of("field.region-prefix", "region")));
     }
     if (uscc != null && !USCC.matcher(uscc).matches()) {
-      errors.add(new FieldError("/scope/uscc", "uscc must be an 18-character unified social credit code"));
+      errors.add(new FieldError("/scope/uscc", Text.of("field.uscc", "uscc")));
     }
     switch (role) {
       case ENTERPRISE -> require(errors, uscc, "uscc", role);
@@ -67,7 +68,7 @@ public record Scope(String region, String department, String liaisonId, String u
 
   private static void require(List<FieldError> errors, String value, String key, Role role) {
     if (value == null) {
-      errors.add(new FieldError("/scope/" + key, "scope." + key + " is required for role " + role));
+      errors.add(new FieldError("/scope/" + key, Text.of("auth.scope-required", key, role)));
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.auth;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 
 import java.util.regex.Pattern;
@@ -20,6 +21,6 @@ public final class Usernames {
 
   /** The 422 naming {@code /username}. */
   public static ProblemException invalid() {
-    return ProblemException.invalid("/username", "用户名须为 3 至 " + MAX_LENGTH + " 位字母、数字或 . _ @ - 字符");
+    return ProblemException.invalid("/username", Text.of("auth.username", MAX_LENGTH));
   }
 }

@@ -1,6 +1,7 @@
 package cn.enterprisegrid.auth;
 
 import cn.enterprisegrid.audit.AuditKeys;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
@@ -68,15 +69,12 @@ public final class WeChatLogin {
   private static Throwable translate(Throwable err) {
     if (err instanceof WeChatException we) {
       if (we.isInvalidCode()) {
-        return new ProblemException(Problem.field(401, "/code",
-            "the wx.login code is invalid, expired or already used; call wx.login again"));
+        return new ProblemException(Problem.field(401, "/code", Text.of("wechat.invalid-code")));
       }
       if (we.isRetryable()) {
-        return new ProblemException(Problem.of(503, "wechat-unavailable", "WeChat unavailable",
-            "WeChat is busy or unreachable; try again shortly"));
+        return new ProblemException(Problem.of(503, "wechat-unavailable", Text.of("wechat.unavailable")));
       }
-      return new ProblemException(Problem.of(502, "wechat-error", "WeChat error",
-          "WeChat refused the login (errcode " + we.errcode() + ")"));
+      return new ProblemException(Problem.of(502, "wechat-error", Text.of("wechat.refused", we.errcode())));
     }
     return err;
   }

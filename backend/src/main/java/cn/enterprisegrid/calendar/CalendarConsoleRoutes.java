@@ -5,6 +5,7 @@ import static cn.enterprisegrid.http.Replies.json;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.http.ContractRoutes;
@@ -58,7 +59,7 @@ public final class CalendarConsoleRoutes {
     int year = Integer.parseInt(ctx.pathParam("year"));
     return calendars.calendar().map(cal -> {
       if (!cal.covers(year)) {
-        throw ProblemException.notFound("工作日历中没有 " + year + " 年的安排");
+        throw ProblemException.notFound(Text.of("calendar.no-year", year));
       }
       JsonArray days = new JsonArray();
       cal.listed(year).forEach(d -> days.add(new JsonObject().put("date", d.date().toString())
@@ -71,7 +72,7 @@ public final class CalendarConsoleRoutes {
     Principal p = Guard.principal(ctx);
     if (p.scope().region() != null) {
       // the calendar is national: one office of a township must not move every deadline
-      throw ProblemException.forbidden("只有全域的网格管理员可以维护工作日历");
+      throw ProblemException.forbidden(Text.of("calendar.admin-only"));
     }
     int year = Integer.parseInt(ctx.pathParam("year"));
     JsonArray rows = Bodies.object(ctx).getJsonArray("rows");
@@ -80,7 +81,7 @@ public final class CalendarConsoleRoutes {
       JsonObject r = rows.getJsonObject(i);
       String name = r.getString("name");
       if (name.contains(",") || name.contains("\n")) {
-        throw ProblemException.invalid("/rows/" + i + "/name", "名称不能含逗号或换行");
+        throw ProblemException.invalid("/rows/" + i + "/name", Text.of("calendar.name-chars"));
       }
       csv.append(r.getString("date")).append(',').append(r.getString("kind")).append(',').append(name).append('\n');
     }
@@ -91,7 +92,7 @@ public final class CalendarConsoleRoutes {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException | NullPointerException e) {
-      throw ProblemException.badRequest(pointer, "日期须为 YYYY-MM-DD");
+      throw ProblemException.badRequest(pointer, Text.of("field.date"));
     }
   }
 
@@ -104,6 +105,6 @@ public final class CalendarConsoleRoutes {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ProblemException.badRequest("/workingDays", "workingDays 须为 0 到 " + MAX_WORKING_DAYS + " 的整数");
+    throw ProblemException.badRequest("/workingDays", Text.of("field.whole-range", "workingDays", 0, MAX_WORKING_DAYS));
   }
 }

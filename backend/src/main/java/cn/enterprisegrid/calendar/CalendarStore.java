@@ -1,6 +1,7 @@
 package cn.enterprisegrid.calendar;
 
 import cn.enterprisegrid.audit.AuditKeys;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.store.Store;
@@ -46,7 +47,7 @@ public final class CalendarStore {
     try {
       schedule = Schedules.parse(year, csv);
     } catch (Schedules.BadRow e) {
-      return Future.failedFuture(ProblemException.invalid("/csv", e.getMessage()));
+      return Future.failedFuture(ProblemException.invalid("/csv", e.detail()));
     }
     JsonObject rows = new JsonObject();
     schedule.days().values().stream().sorted((a, b) -> a.date().compareTo(b.date()))
@@ -56,7 +57,7 @@ public final class CalendarStore {
     return store.script("calendar_put", keys, List.of(String.valueOf(year), rows.encode(), actor))
         .onComplete(r -> held = null)
         .compose(r -> r.ok() ? Future.succeededFuture(new JsonObject().put("year", year).put("days", rows.size()))
-            : Future.failedFuture(ProblemException.conflict(r.error(), r.detail())));
+            : Future.failedFuture(ProblemException.conflict(r.error(), Text.refusal("calendar", r.error(), r.detail()))));
   }
 
   /** The bundled years merged with the ones held in Redis (as read at most {@link #HOLD_MS} ago). */

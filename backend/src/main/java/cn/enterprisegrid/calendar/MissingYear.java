@@ -1,5 +1,6 @@
 package cn.enterprisegrid.calendar;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 
 /** A deadline would fall in (or pass through) a year whose schedule the calendar does not hold. */
@@ -17,7 +18,6 @@ public final class MissingYear extends RuntimeException {
 
   /** The 409 {@code calendar-missing-year} every deadline computation answers, in Chinese. */
   public ProblemException problem() {
-    return ProblemException.conflict("calendar-missing-year",
-        "工作日历中没有 " + year + " 年的节假日安排，无法计算期限；请管理员先导入该年度的国务院安排");
+    return ProblemException.conflict("calendar-missing-year", Text.of("calendar.missing-year", year));
   }
 }

@@ -1,5 +1,7 @@
 package cn.enterprisegrid.calendar;
 
+import cn.enterprisegrid.http.Language;
+import cn.enterprisegrid.http.Text;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,14 +38,25 @@ public final class Schedules {
   /** A row that cannot be read: its 1-based record number (after the header) and what is wrong. */
   public static final class BadRow extends IllegalArgumentException {
     private final long row;
+    private final transient Text detail;
 
-    BadRow(long row, String detail) {
-      super("row " + row + ": " + detail);
+    BadRow(long row, Text detail) {
       this.row = row;
+      this.detail = Text.of("calendar.row", row, detail);
     }
 
     public long row() {
       return row;
+    }
+
+    /** What is wrong, with the row, for the person who sent the file. */
+    public Text detail() {
+      return detail;
+    }
+
+    @Override
+    public String getMessage() {
+      return detail.render(Language.EN);
     }
   }
 
@@ -73,28 +86,32 @@ public final class Schedules {
     Map<LocalDate, YearSchedule.Day> days = new LinkedHashMap<>();
     try (CSVParser parser = FORMAT.parse(reader)) {
       if (!parser.getHeaderNames().equals(List.of("date", "kind", "name"))) {
-        throw new BadRow(0, "the header must be date,kind,name");
+        throw new BadRow(0, Text.of("calendar.header"));
       }
       for (CSVRecord r : parser) {
         long n = r.getRecordNumber();
         if (r.size() != 3) {
-          throw new BadRow(n, "expected 3 columns (date,kind,name), found " + r.size());
+          throw new BadRow(n, Text.of("calendar.columns", r.size()));
         }
         YearSchedule.Day day = day(n, r.get("date"), r.get("kind"), r.get("name"));
         if (days.put(day.date(), day) != null) {
-          throw new BadRow(n, day.date() + " is listed twice");
+          throw new BadRow(n, Text.of("calendar.twice", day.date()));
+        }
+        // the schedule's own checks, worded for the person who sent the file
+        if (day.date().getYear() != year) {
+          throw new BadRow(n, Text.of("calendar.not-in-year", day.date(), year));
         }
         try {
           new YearSchedule(year, Map.of(day.date(), day));
         } catch (IllegalArgumentException e) {
-          throw new BadRow(n, e.getMessage());
+          throw new BadRow(n, Text.of("calendar.weekday-workday", day.date()));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IllegalStateException | UncheckedIOException e) {
       // commons-csv reports malformed quoting this way
-      throw new BadRow(0, "not a readable CSV: " + e.getMessage());
+      throw new BadRow(0, Text.of("calendar.unreadable", e.getMessage()));
     }
     return new YearSchedule(year, days);
   }
@@ -104,16 +121,16 @@ public final class Schedules {
     try {
       d = LocalDate.parse(date);
     } catch (DateTimeParseException e) {
-      throw new BadRow(n, "date must be YYYY-MM-DD, was " + date);
+      throw new BadRow(n, Text.of("calendar.date", date));
     }
     YearSchedule.Kind k;
     try {
       k = YearSchedule.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadRow(n, "kind must be HOLIDAY or WORKDAY, was " + kind);
+      throw new BadRow(n, Text.of("calendar.kind", kind));
     }
     if (name.isBlank()) {
-      throw new BadRow(n, "name (the festival) is required");
+      throw new BadRow(n, Text.of("calendar.name"));
     }
     return new YearSchedule.Day(d, k, name);
   }

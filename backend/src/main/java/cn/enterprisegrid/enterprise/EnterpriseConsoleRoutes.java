@@ -3,6 +3,7 @@ package cn.enterprisegrid.enterprise;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.http.Bodies;
@@ -63,11 +64,11 @@ public final class EnterpriseConsoleRoutes {
   private Future<StoredEnterprise> firm(RoutingContext ctx, BiPredicate<Principal, StoredEnterprise> rule) {
     String uscc = ctx.pathParam("uscc");
     if (!Uscc.isValid(uscc)) {
-      return Future.failedFuture(ProblemException.notFound("no such enterprise"));
+      return Future.failedFuture(ProblemException.notFound(Text.of("enterprise.not-found")));
     }
     Principal p = Guard.principal(ctx);
     return store.load(uscc).compose(s -> rule.test(p, s) ? Future.succeededFuture(s)
-        : Future.failedFuture(ProblemException.notFound("no such enterprise")));
+        : Future.failedFuture(ProblemException.notFound(Text.of("enterprise.not-found"))));
   }
 
   private void profile(RoutingContext ctx) {
@@ -76,7 +77,7 @@ public final class EnterpriseConsoleRoutes {
     cache.read(uscc, Guard.principal(ctx))
         .onSuccess(json -> {
           if (json == null) {
-            ctx.fail(ProblemException.notFound("no such enterprise"));
+            ctx.fail(ProblemException.notFound(Text.of("enterprise.not-found")));
           } else {
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(json);
           }
@@ -90,7 +91,7 @@ public final class EnterpriseConsoleRoutes {
     JsonObject body = Bodies.object(ctx);
     Object inBody = body.getValue("uscc");
     if (inBody != null && !uscc.equals(inBody)) {
-      throw ProblemException.invalid("/uscc", "uscc in the body differs from the path");
+      throw ProblemException.invalid("/uscc", Text.of("enterprise.uscc-mismatch"));
     }
     body.put("uscc", uscc);
     EnterpriseValidator.Result r = validator.record(body, ChinaTime.today());
@@ -98,14 +99,14 @@ public final class EnterpriseConsoleRoutes {
       throw ProblemException.invalid(r.errors());
     }
     if (!p.scope().coversRegion(r.enterprise().regionCode())) {
-      throw new ProblemException(Problem.field(403, "/regionCode",
-          "企业所在区划不在本账号的区划 " + p.scope().region() + " 内"));
+      throw new ProblemException(Problem.field(403, "/regionCode", Text.of("enterprise.region-outside-account",
+          p.scope().region())));
     }
     store.registry(r.enterprise(), p.actor(), null, base -> !base.exists()
             || p.scope().coversRegion(base.regionCode()) ? null : "outside")
         .compose(o -> {
           if (o.status() == EnterpriseStore.Status.REJECTED) {
-            return Future.failedFuture(ProblemException.notFound("no such enterprise"));
+            return Future.failedFuture(ProblemException.notFound(Text.of("enterprise.not-found")));
           }
           return store.load(uscc).map(s -> {
             JsonObject view = views.render(s, ChinaTime.today())
@@ -148,7 +149,7 @@ public final class EnterpriseConsoleRoutes {
     Principal p = Guard.principal(ctx);
     String reason = Bodies.requiredString(Bodies.object(ctx), "reason");
     if (reason.length() > 500) {
-      throw ProblemException.invalid("/reason", "reason has at most 500 characters");
+      throw ProblemException.invalid("/reason", Text.of("field.max-length", "reason", 500));
     }
     firm(ctx, EnterpriseAccess::canManage)
         .compose(s -> store.reject(s.uscc(), field, p.actor(), reason.strip()))

@@ -3,6 +3,7 @@ package cn.enterprisegrid.enterprise;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.http.ProblemException;
@@ -117,34 +118,33 @@ public final class EnterpriseListConsoleRoutes {
   private static Query parse(RoutingContext ctx) {
     String region = param(ctx, "region");
     if (region != null && !REGION.matcher(region).matches()) {
-      throw ProblemException.badRequest("/region", "region must be a region-code prefix of 2 to 12 digits");
+      throw ProblemException.badRequest("/region", Text.of("field.region-prefix", "region"));
     }
     String industry = param(ctx, "industry");
     if (industry != null) {
       industry = industry.toUpperCase(Locale.ROOT);
       if (!INDUSTRY.matcher(industry).matches()) {
-        throw ProblemException.badRequest("/industry",
-            "industry must be a GB/T 4754 section letter (A-T) or a code prefix of 2 to 4 digits");
+        throw ProblemException.badRequest("/industry", Text.of("field.industry-prefix", "industry"));
       }
     }
     String size = param(ctx, "size");
     if (size != null) {
       size = size.toUpperCase(Locale.ROOT);
       if (!SIZES.contains(size)) {
-        throw ProblemException.badRequest("/size", "size must be one of " + SIZES);
+        throw ProblemException.badRequest("/size", Text.of("field.one-of", "size", SIZES));
       }
     }
     String tag = param(ctx, "tag");
     if (tag != null && tag.length() > 32) {
-      throw ProblemException.badRequest("/tag", "tag must be at most 32 characters");
+      throw ProblemException.badRequest("/tag", Text.of("field.max-length", "tag", 32));
     }
     String name = param(ctx, "q");
     if (name != null && name.length() > 64) {
-      throw ProblemException.badRequest("/q", "q must be at most 64 characters");
+      throw ProblemException.badRequest("/q", Text.of("field.max-length", "q", 64));
     }
     String after = param(ctx, "page");
     if (after != null && !USCC.matcher(after).matches()) {
-      throw ProblemException.badRequest("/page", "page must be the `next` value of a previous answer");
+      throw ProblemException.badRequest("/page", Text.of("field.next", "page"));
     }
     int limit = 50;
     String l = param(ctx, "limit");
@@ -155,7 +155,7 @@ public final class EnterpriseListConsoleRoutes {
         limit = -1;
       }
       if (limit < 1 || limit > MAX_LIMIT) {
-        throw ProblemException.badRequest("/limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+        throw ProblemException.badRequest("/limit", Text.of("field.whole-range", "limit", 1, MAX_LIMIT));
       }
     }
     return new Query(region, industry, size, tag, name, after, limit);

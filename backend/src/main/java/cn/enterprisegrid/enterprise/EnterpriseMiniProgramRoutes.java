@@ -7,6 +7,7 @@ import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
 import cn.enterprisegrid.auth.Tokens;
 import cn.enterprisegrid.config.ChinaTime;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
@@ -48,7 +49,7 @@ public final class EnterpriseMiniProgramRoutes {
   private void bind(RoutingContext ctx) {
     Principal p = Guard.principal(ctx);
     if (p.openid() == null) {
-      throw ProblemException.forbidden("binding needs a token from POST /mp/v1/auth/login");
+      throw ProblemException.forbidden(Text.of("auth.binding-needs-wechat"));
     }
     String invitation = ContractRoutes.validated(ctx).getBody().getJsonObject().getString("invitation");
     Invitations.Token token = invitations.verify(invitation);
@@ -64,7 +65,7 @@ public final class EnterpriseMiniProgramRoutes {
           case 1 -> Future.succeededFuture(new JsonObject()
               .put("token", tokens.issue(new Principal(subject, Role.ENTERPRISE, scope, p.openid())))
               .put("bound", true).put("uscc", token.uscc()));
-          case -1 -> Future.failedFuture(ProblemException.notFound("the enterprise no longer exists"));
+          case -1 -> Future.failedFuture(ProblemException.notFound(Text.of("enterprise.gone")));
           default -> Future.failedFuture(unusable());
         })
         .onSuccess(ctx::json)
@@ -72,15 +73,14 @@ public final class EnterpriseMiniProgramRoutes {
   }
 
   private static ProblemException unusable() {
-    return new ProblemException(Problem.field(422, "/invitation",
-        "the invitation is invalid, expired or already used; ask the firm's liaison for a new one"));
+    return new ProblemException(Problem.field(422, "/invitation", Text.of("enterprise.invitation-unusable")));
   }
 
   private void me(RoutingContext ctx) {
     String uscc = Guard.principal(ctx).scope().uscc();
     store.load(uscc)
         .compose(s -> s.exists() ? Future.succeededFuture(views.render(s, ChinaTime.today()))
-            : Future.failedFuture(ProblemException.notFound("the bound enterprise is not registered")))
+            : Future.failedFuture(ProblemException.notFound(Text.of("enterprise.bound-not-registered"))))
         .onSuccess(ctx::json)
         .onFailure(ctx::fail);
   }

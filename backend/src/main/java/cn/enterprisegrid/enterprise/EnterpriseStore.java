@@ -3,6 +3,7 @@ package cn.enterprisegrid.enterprise;
 import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.Provenance.Source;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.policyindex.profile.Enterprise;
 import cn.enterprisegrid.store.Store;
@@ -158,7 +159,7 @@ public final class EnterpriseStore {
     Provenance prov = new Provenance(source, actor, Instant.now().toString());
     return apply(uscc, null, base -> {
       if (!base.exists()) {
-        throw ProblemException.notFound("no such enterprise");
+        throw ProblemException.notFound(Text.of("enterprise.not-found"));
       }
       // a year's figures merge with what is known of that year: reporting revenue keeps assets
       Map<String, String> merged = new LinkedHashMap<>(fields);
@@ -206,7 +207,7 @@ public final class EnterpriseStore {
     Provenance prov = new Provenance(Source.REGISTRY, actor, Instant.now().toString());
     return apply(uscc, null, base -> {
       if (!base.exists()) {
-        throw ProblemException.notFound("no such enterprise");
+        throw ProblemException.notFound(Text.of("enterprise.not-found"));
       }
       return WritePlan.assignLiaison(base, liaisonId, prov);
     });
@@ -214,7 +215,7 @@ public final class EnterpriseStore {
 
   private static void requireCorrection(StoredEnterprise base, String field) {
     if (!base.exists() || !base.corrections().containsKey(field)) {
-      throw ProblemException.notFound("no pending correction of " + field);
+      throw ProblemException.notFound(Text.of("enterprise.no-correction", field));
     }
   }
 
@@ -265,8 +266,7 @@ public final class EnterpriseStore {
               plan.pending(), null, null));
         }
         if (n >= ATTEMPTS) {
-          return Future.failedFuture(ProblemException.conflict("concurrent-write",
-              "the enterprise is being changed by someone else; try again"));
+          return Future.failedFuture(ProblemException.conflict("concurrent-write", Text.of("enterprise.concurrent")));
         }
         return attempt(uscc, null, planner, n + 1);
       });

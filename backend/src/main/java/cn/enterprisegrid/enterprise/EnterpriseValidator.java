@@ -1,5 +1,6 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.policyindex.profile.CreditStatus;
 import cn.enterprisegrid.policyindex.profile.Enterprise;
@@ -78,15 +79,15 @@ public final class EnterpriseValidator {
     for (String key : json.fieldNames()) {
       if (!allowed.contains(key)) {
         errors.add(new FieldError("/" + key, WritePlan.REGISTRY_ONLY.contains(key)
-            ? key + " 只能由登记机关的数据（企业登记、信用记录）更新，不能自报或核实修改"
-            : ALL.contains(key) ? key + " 不能在此修改" : key + " 不是企业档案的字段"));
+            ? Text.of("enterprise.registry-only", key)
+            : ALL.contains(key) ? Text.of("enterprise.not-here", key) : Text.of("enterprise.unknown-field", key)));
       }
     }
     String uscc = fixedUscc;
     if (whole) {
       uscc = string(json, "uscc", true, 18, errors);
       if (uscc != null) {
-        Optional<String> p = Uscc.problem(uscc);
+        Optional<Text> p = Uscc.problem(uscc);
         if (p.isPresent()) {
           errors.add(new FieldError("/uscc", p.get()));
           uscc = null;
@@ -98,18 +99,16 @@ public final class EnterpriseValidator {
     if (region != null) {
       Optional<DivisionLevel> level = divisions.level(region);
       if (level.isEmpty()) {
-        errors.add(new FieldError("/regionCode", "regionCode " + region + " is not a known division code"));
+        errors.add(new FieldError("/regionCode", Text.of("enterprise.region-unknown", region)));
       } else if (level.get() != DivisionLevel.TOWNSHIP && level.get() != DivisionLevel.VILLAGE) {
-        errors.add(new FieldError("/regionCode",
-            "regionCode must be a township (9 digits) or village (12 digits) code, not a " + level.get()));
+        errors.add(new FieldError("/regionCode", Text.of("enterprise.region-level", level.get())));
       }
     }
     String address = string(json, "address", false, 500, errors);
     Location location = location(json, errors);
     String industry = string(json, "industryCode", false, 4, errors);
     if (industry != null && industries.level(industry).orElse(null) != IndustryLevel.CLASS) {
-      errors.add(new FieldError("/industryCode",
-          "industryCode must be a 4-digit class of GB/T 4754-2017, " + industry + " is not one"));
+      errors.add(new FieldError("/industryCode", Text.of("enterprise.industry-class", industry)));
     }
     LocalDate established = date(json, "establishedOn", today, errors);
     Double capital = number(json.getValue("registeredCapital"), "/registeredCapital", errors);
@@ -122,7 +121,7 @@ public final class EnterpriseValidator {
       if (cs instanceof String s && (s.equals("NORMAL") || s.equals("SERIOUS_DISHONESTY"))) {
         credit = CreditStatus.valueOf(s);
       } else {
-        errors.add(new FieldError("/creditStatus", "creditStatus must be NORMAL or SERIOUS_DISHONESTY"));
+        errors.add(new FieldError("/creditStatus", Text.of("field.one-of", "creditStatus", "NORMAL, SERIOUS_DISHONESTY")));
       }
     }
     if (!errors.isEmpty()) {
@@ -137,23 +136,23 @@ public final class EnterpriseValidator {
     Object v = json.getValue(field);
     if (v == null) {
       if (required) {
-        errors.add(new FieldError("/" + field, field + " is required"));
+        errors.add(new FieldError("/" + field, Text.of("field.required", field)));
       }
       return null;
     }
     if (!(v instanceof String s)) {
-      errors.add(new FieldError("/" + field, field + " must be a string"));
+      errors.add(new FieldError("/" + field, Text.of("field.string", field)));
       return null;
     }
     String t = s.strip();
     if (t.isEmpty()) {
       if (required) {
-        errors.add(new FieldError("/" + field, field + " must not be blank"));
+        errors.add(new FieldError("/" + field, Text.of("field.blank", field)));
       }
       return null;
     }
     if (t.length() > max) {
-      errors.add(new FieldError("/" + field, field + " is longer than " + max + " characters"));
+      errors.add(new FieldError("/" + field, Text.of("field.max-length", field, max)));
       return null;
     }
     return t;
@@ -165,28 +164,28 @@ public final class EnterpriseValidator {
       return null;
     }
     if (!(v instanceof JsonObject o)) {
-      errors.add(new FieldError("/location", "location must be an object {lat, lon}"));
+      errors.add(new FieldError("/location", Text.of("enterprise.location")));
       return null;
     }
     int before = errors.size();
     for (String k : o.fieldNames()) {
       if (!k.equals("lat") && !k.equals("lon")) {
-        errors.add(new FieldError("/location/" + k, k + " is not a member of location"));
+        errors.add(new FieldError("/location/" + k, Text.of("enterprise.location-member", k)));
       }
     }
     Double lat = number(o.getValue("lat"), "/location/lat", errors);
     Double lon = number(o.getValue("lon"), "/location/lon", errors);
     if (lat == null && errors.size() == before) {
-      errors.add(new FieldError("/location/lat", "lat is required"));
+      errors.add(new FieldError("/location/lat", Text.of("field.required", "lat")));
     }
     if (lon == null && errors.size() == before) {
-      errors.add(new FieldError("/location/lon", "lon is required"));
+      errors.add(new FieldError("/location/lon", Text.of("field.required", "lon")));
     }
     if (lat != null && (lat < -90 || lat > 90)) {
-      errors.add(new FieldError("/location/lat", "lat must lie within -90..90"));
+      errors.add(new FieldError("/location/lat", Text.of("field.range", "lat", -90, 90)));
     }
     if (lon != null && (lon < -180 || lon > 180)) {
-      errors.add(new FieldError("/location/lon", "lon must lie within -180..180"));
+      errors.add(new FieldError("/location/lon", Text.of("field.range", "lon", -180, 180)));
     }
     return errors.size() == before ? new Location(lat, lon) : null;
   }
@@ -197,22 +196,22 @@ public final class EnterpriseValidator {
       return null;
     }
     if (!(v instanceof String s)) {
-      errors.add(new FieldError("/" + field, field + " must be a date yyyy-MM-dd"));
+      errors.add(new FieldError("/" + field, Text.of("field.date-named", field)));
       return null;
     }
     try {
       LocalDate d = LocalDate.parse(s.strip());
       if (d.isAfter(today)) {
-        errors.add(new FieldError("/" + field, field + " " + d + " lies in the future"));
+        errors.add(new FieldError("/" + field, Text.of("field.date-future", field, d)));
         return null;
       }
       if (d.getYear() < 1800) {
-        errors.add(new FieldError("/" + field, field + " " + d + " is implausibly early"));
+        errors.add(new FieldError("/" + field, Text.of("field.date-early", field, d)));
         return null;
       }
       return d;
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError("/" + field, field + " must be a real date yyyy-MM-dd, was " + s));
+      errors.add(new FieldError("/" + field, Text.of("field.date-real", field, s)));
       return null;
     }
   }
@@ -224,16 +223,16 @@ public final class EnterpriseValidator {
     }
     String field = pointer.substring(pointer.lastIndexOf('/') + 1);
     if (!(v instanceof Number n)) {
-      errors.add(new FieldError(pointer, field + " must be a number"));
+      errors.add(new FieldError(pointer, Text.of("field.number", field)));
       return null;
     }
     double d = n.doubleValue();
     if (Double.isNaN(d) || Double.isInfinite(d)) {
-      errors.add(new FieldError(pointer, field + " must be a finite number"));
+      errors.add(new FieldError(pointer, Text.of("field.finite", field)));
       return null;
     }
     if (d < 0 && !pointer.endsWith("lat") && !pointer.endsWith("lon")) {
-      errors.add(new FieldError(pointer, field + " must not be negative"));
+      errors.add(new FieldError(pointer, Text.of("field.negative", field)));
       return null;
     }
     return d + 0.0;
@@ -246,12 +245,12 @@ public final class EnterpriseValidator {
     String field = pointer.substring(pointer.lastIndexOf('/') + 1);
     if (!(v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
         || v instanceof BigInteger)) {
-      errors.add(new FieldError(pointer, field + " must be a whole number"));
+      errors.add(new FieldError(pointer, Text.of("field.whole", field)));
       return null;
     }
     long l = ((Number) v).longValue();
     if (v instanceof BigInteger || l < min || l > max) {
-      errors.add(new FieldError(pointer, field + " must lie within " + min + ".." + max));
+      errors.add(new FieldError(pointer, Text.of("field.range", field, min, max)));
       return null;
     }
     return (int) l;
@@ -263,7 +262,7 @@ public final class EnterpriseValidator {
       return null;
     }
     if (!(v instanceof JsonArray arr)) {
-      errors.add(new FieldError("/financials", "financials must be an array of years"));
+      errors.add(new FieldError("/financials", Text.of("enterprise.financials")));
       return null;
     }
     List<FinancialYear> out = new ArrayList<>();
@@ -272,20 +271,20 @@ public final class EnterpriseValidator {
     for (int i = 0; i < arr.size(); i++) {
       String base = "/financials/" + i;
       if (!(arr.getValue(i) instanceof JsonObject y)) {
-        errors.add(new FieldError(base, "each financial year must be an object"));
+        errors.add(new FieldError(base, Text.of("enterprise.financial-year")));
         continue;
       }
       for (String k : y.fieldNames()) {
         if (!Set.of("year", "revenue", "assets", "rdExpense", "taxPaid").contains(k)) {
-          errors.add(new FieldError(base + "/" + k, k + " is not a figure of a financial year"));
+          errors.add(new FieldError(base + "/" + k, Text.of("enterprise.financial-figure", k)));
         }
       }
       Integer year = whole(y.getValue("year"), base + "/year", FIRST_YEAR, today.getYear(), errors);
       if (year == null && y.getValue("year") == null) {
-        errors.add(new FieldError(base + "/year", "year is required"));
+        errors.add(new FieldError(base + "/year", Text.of("field.required", "year")));
       }
       if (year != null && !years.add(year)) {
-        errors.add(new FieldError(base + "/year", "year " + year + " appears twice"));
+        errors.add(new FieldError(base + "/year", Text.of("enterprise.year-twice", year)));
       }
       Double revenue = number(y.getValue("revenue"), base + "/revenue", errors);
       Double assets = number(y.getValue("assets"), base + "/assets", errors);
@@ -304,11 +303,11 @@ public final class EnterpriseValidator {
       return null;
     }
     if (!(v instanceof JsonArray arr)) {
-      errors.add(new FieldError("/tags", "tags must be an array of strings"));
+      errors.add(new FieldError("/tags", Text.of("field.strings", "tags")));
       return null;
     }
     if (arr.size() > MAX_TAGS) {
-      errors.add(new FieldError("/tags", "at most " + MAX_TAGS + " tags"));
+      errors.add(new FieldError("/tags", Text.of("enterprise.tags-count", MAX_TAGS)));
       return null;
     }
     // sorted so that the same tags in another order are the same value (re-import changes nothing)
@@ -317,9 +316,9 @@ public final class EnterpriseValidator {
     for (int i = 0; i < arr.size(); i++) {
       Object t = arr.getValue(i);
       if (!(t instanceof String s) || s.isBlank()) {
-        errors.add(new FieldError("/tags/" + i, "a tag must be a non-blank string"));
+        errors.add(new FieldError("/tags/" + i, Text.of("enterprise.tag-blank")));
       } else if (s.strip().length() > MAX_TAG) {
-        errors.add(new FieldError("/tags/" + i, "a tag has at most " + MAX_TAG + " characters"));
+        errors.add(new FieldError("/tags/" + i, Text.of("enterprise.tag-length", MAX_TAG)));
       } else {
         out.add(s.strip());
       }

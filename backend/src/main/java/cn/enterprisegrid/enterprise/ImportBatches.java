@@ -1,5 +1,7 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.http.Language;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.policyindex.profile.Enterprise;
@@ -49,11 +51,12 @@ final class ImportBatches {
     EnterpriseValidator.Result r = validator.record(json, today);
     if (!r.valid()) {
       FieldError first = r.errors().get(0);
-      return Parsed.bad(number, field(first.pointer()), first.detail());
+      // the import report is read in the console: Chinese, like every default text
+      return Parsed.bad(number, field(first.pointer()), first.detail().render(Language.ZH));
     }
     if (!principal.scope().coversRegion(r.enterprise().regionCode())) {
-      return Parsed.bad(number, "regionCode", "regionCode " + r.enterprise().regionCode()
-          + " lies outside this account's region " + principal.scope().region());
+      return Parsed.bad(number, "regionCode", Text.of("enterprise.region-outside", r.enterprise().regionCode(),
+          principal.scope().region()).render(Language.ZH));
     }
     return new Parsed(number, r.enterprise(), null, null);
   }

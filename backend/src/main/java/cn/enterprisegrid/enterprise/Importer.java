@@ -3,6 +3,8 @@ package cn.enterprisegrid.enterprise;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.config.ChinaTime;
+import cn.enterprisegrid.http.Language;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import io.vertx.core.Vertx;
@@ -52,16 +54,15 @@ public final class Importer {
           new Run(ctx, principal, false).start();
       case "text/csv" -> new Run(ctx, principal, true).start();
       case XlsxImport.MEDIA_TYPE -> xlsx.start(ctx, new ImportBatches(store, validator, principal, true));
-      default -> ctx.fail(new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-          "send application/x-ndjson (one enterprise JSON per line), text/csv or " + XlsxImport.MEDIA_TYPE)));
+      default -> ctx.fail(new ProblemException(Problem.of(415, "unsupported-media-type",
+          Text.of("import.media-type", XlsxImport.MEDIA_TYPE))));
     }
   }
 
   /** The problem of a file whose text is in none of the encodings accepted: nothing of it is stored. */
   static ProblemException undecodable(long number, TextDecoding decoding) {
-    return new ProblemException(Problem.of(415, "unsupported-charset", "无法识别文件的文字编码",
-        "第 " + number + " 行既不是 " + decoding.accepted() + " 编码的文字，文件未导入。"
-            + "请在 Excel 中“另存为”CSV UTF-8（逗号分隔）或 Excel 工作簿（.xlsx）后重新导入。"));
+    return new ProblemException(Problem.of(415, "unsupported-charset",
+        Text.of("import.charset", number, decoding.accepted())));
   }
 
   /** One text import: its batches, the batch being filled, and the request's flow control. */
@@ -159,7 +160,7 @@ public final class Importer {
       List<ImportBatches.Parsed> out = new ArrayList<>(lines.size());
       for (Line l : lines) {
         if (l.bytes() == null) {
-          out.add(ImportBatches.Parsed.bad(l.number(), "", "the line is longer than " + MAX_LINE + " bytes"));
+          out.add(ImportBatches.Parsed.bad(l.number(), "", Text.of("import.line-too-long", MAX_LINE).render(Language.ZH)));
           continue;
         }
         String text;
@@ -182,7 +183,7 @@ public final class Importer {
           try {
             header = CsvRecords.header(text);
           } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("/header", "line " + l.number() + ": " + e.getMessage());
+            throw ProblemException.badRequest("/header", Text.of("import.header", l.number(), e.getMessage()));
           }
           continue;
         }
@@ -190,7 +191,7 @@ public final class Importer {
         try {
           json = csv ? header.row(text) : new JsonObject(text);
         } catch (DecodeException e) {
-          out.add(ImportBatches.Parsed.bad(l.number(), "", "the line is not a JSON object"));
+          out.add(ImportBatches.Parsed.bad(l.number(), "", Text.of("import.line-not-object").render(Language.ZH)));
           continue;
         } catch (IllegalArgumentException e) {
           out.add(ImportBatches.Parsed.bad(l.number(), "", e.getMessage()));

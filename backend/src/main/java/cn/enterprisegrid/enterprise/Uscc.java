@@ -1,5 +1,6 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.http.Text;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -19,23 +20,21 @@ public final class Uscc {
   private Uscc() {}
 
   /** Why {@code code} is not a valid USCC, or empty when it is. */
-  public static Optional<String> problem(String code) {
+  public static Optional<Text> problem(String code) {
     if (code == null || code.length() != 18) {
-      return Optional.of("a unified social credit code has 18 characters");
+      return Optional.of(Text.of("uscc.length"));
     }
     for (int i = 0; i < 18; i++) {
       if (CHARSET.indexOf(code.charAt(i)) < 0) {
-        return Optional.of("character " + (i + 1) + " ('" + code.charAt(i)
-            + "') is not one of 0-9 and A-Y without I, O, S, V, Z");
+        return Optional.of(Text.of("uscc.character", i + 1, code.charAt(i)));
       }
     }
     if (checkCharacter(code.substring(0, 17)) != code.charAt(17)) {
-      return Optional.of("the check character (18th) should be " + checkCharacter(code.substring(0, 17)));
+      return Optional.of(Text.of("uscc.check", checkCharacter(code.substring(0, 17))));
     }
     char org = organisationCheck(code.substring(8, 16));
     if (org != code.charAt(16)) {
-      return Optional.of("the organisation code (characters 9-17) fails its GB 11714 check: the 17th "
-          + "character should be " + org);
+      return Optional.of(Text.of("uscc.organisation", org));
     }
     return Optional.empty();
   }

@@ -104,7 +104,7 @@ public final class WritePlan {
     WritePlan plan = new WritePlan(base, "enterprise.correction.confirm", prov);
     if (REGISTRY_ONLY.contains(field)) {
       throw cn.enterprisegrid.http.ProblemException.conflict("registry-only",
-          field + " 只能由登记机关的数据更新，不能确认更正");
+          cn.enterprisegrid.http.Text.of("enterprise.registry-only-correction", field));
     }
     JsonObject c = base.corrections().get(field);
     plan.offer(field, c.getValue("value") == null ? "null" : Json.encode(c.getValue("value")));

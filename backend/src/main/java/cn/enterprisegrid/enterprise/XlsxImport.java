@@ -1,6 +1,7 @@
 package cn.enterprisegrid.enterprise;
 
 import cn.enterprisegrid.config.ChinaTime;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import io.vertx.core.Context;
@@ -81,8 +82,8 @@ final class XlsxImport {
             }
             size[0] += buf.length();
             if (size[0] > MAX_BYTES) {
-              done.tryFail(new ProblemException(Problem.of(413, "body-too-large", "文件太大",
-                  "Excel 文件不能超过 " + (MAX_BYTES >> 20) + " MB；请拆分后分批导入")));
+              done.tryFail(new ProblemException(Problem.of(413, "body-too-large",
+                  Text.of("import.xlsx-size", MAX_BYTES >> 20))));
               return;
             }
             file.write(buf);
@@ -114,7 +115,7 @@ final class XlsxImport {
           try {
             header[0] = CsvRecords.header(cells.subList(0, used));
           } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("/header", "第 " + number + " 行（表头）：" + e.getMessage());
+            throw ProblemException.badRequest("/header", Text.of("import.header", number, e.getMessage()));
           }
           return;
         }
@@ -140,10 +141,10 @@ final class XlsxImport {
         }
       });
     } catch (XlsxSheet.Unreadable e) {
-      throw new ProblemException(Problem.of(400, "unreadable-spreadsheet", "无法读取的 Excel 文件", e.getMessage()));
+      throw new ProblemException(Problem.of(400, "unreadable-spreadsheet", e.detail()));
     }
     if (header[0] == null) {
-      throw ProblemException.badRequest("/header", "第一个工作表是空的：第一行应是列名（表头）");
+      throw ProblemException.badRequest("/header", Text.of("import.xlsx-empty"));
     }
     if (!batch.isEmpty()) {
       handoff.send(batch);

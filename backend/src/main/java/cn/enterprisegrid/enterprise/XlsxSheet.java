@@ -1,5 +1,7 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.http.Language;
+import cn.enterprisegrid.http.Text;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
@@ -52,8 +54,16 @@ final class XlsxSheet {
 
   /** The file is no .xlsx workbook, or its parts cannot be read; the message is for a person. */
   static final class Unreadable extends Exception {
-    Unreadable(String message, Throwable cause) {
-      super(message, cause);
+    private final transient Text detail;
+
+    Unreadable(Text detail, Throwable cause) {
+      super(detail.render(Language.EN), cause);
+      this.detail = detail;
+    }
+
+    /** What is wrong, for the person who sent the file. */
+    Text detail() {
+      return detail;
     }
   }
 
@@ -68,7 +78,7 @@ final class XlsxSheet {
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
       Iterator<InputStream> sheets = reader.getSheetsData();
       if (!sheets.hasNext()) {
-        throw new Unreadable("工作簿中没有工作表", null);
+        throw new Unreadable(Text.of("import.xlsx-no-sheet"), null);
       }
       try (InputStream sheet = sheets.next()) {
         XMLReader parser = XMLHelper.newXMLReader();
@@ -77,11 +87,11 @@ final class XlsxSheet {
         parser.parse(new InputSource(sheet));
       }
     } catch (OLE2NotOfficeXmlFileException e) {
-      throw new Unreadable("这是旧版 Excel（.xls）或加密的文件：请在 Excel 中另存为 Excel 工作簿（.xlsx）、不设密码后重新导入", e);
+      throw new Unreadable(Text.of("import.xlsx-legacy"), e);
     } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-      throw new Unreadable("文件不是 Excel 工作簿（.xlsx）", e);
+      throw new Unreadable(Text.of("import.xlsx-not-workbook"), e);
     } catch (IOException | SAXException | OpenXML4JException | ParserConfigurationException | POIXMLException e) {
-      throw new Unreadable("无法读取工作簿：" + e.getMessage(), e);
+      throw new Unreadable(Text.of("import.xlsx-unreadable", e.getMessage()), e);
     } finally {
       if (pkg != null) {
         pkg.revert(); // close() would try to save a package opened read-only

@@ -2,6 +2,7 @@ package cn.enterprisegrid.grid;
 
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.enterprise.EnterpriseKeys;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.Problem;
@@ -45,11 +46,11 @@ public final class Cells {
     DivisionLevel level = "TOWNSHIP".equals(levelName) ? DivisionLevel.TOWNSHIP
         : "VILLAGE".equals(levelName) ? DivisionLevel.VILLAGE : null;
     if (level == null) {
-      throw ProblemException.invalid("/level", "level must be TOWNSHIP or VILLAGE");
+      throw ProblemException.invalid("/level", Text.of("field.one-of", "level", "TOWNSHIP, VILLAGE"));
     }
     if (!admin.scope().coversRegion(county)) {
       throw new ProblemException(Problem.field(403, "/countyCode",
-          "县 " + county + " 不在本账号的区划 " + admin.scope().region() + " 内"));
+          Text.of("grid.county-outside", county, admin.scope().region())));
     }
     return vertx.executeBlocking(() -> divisionsOf(county, level), false)
         .compose(cells -> grid.run("build", admin.actor(), new JsonObject().put("county", county)
@@ -61,7 +62,7 @@ public final class Cells {
   public static JsonArray divisionsOf(String county, DivisionLevel level) {
     Divisions divisions = Divisions.standard();
     if (divisions.level(county).orElse(null) != DivisionLevel.COUNTY) {
-      throw ProblemException.invalid("/countyCode", "countyCode must be a county-level division code");
+      throw ProblemException.invalid("/countyCode", Text.of("grid.county-code"));
     }
     JsonArray cells = new JsonArray();
     for (Division t : divisions.children(county)) {
@@ -74,8 +75,7 @@ public final class Cells {
       }
     }
     if (cells.isEmpty()) {
-      throw ProblemException.invalid("/level", "the bundled divisions hold no " + level.name().toLowerCase()
-          + " codes for county " + county);
+      throw ProblemException.invalid("/level", Text.of("grid.no-divisions", level.name(), county));
     }
     return cells;
   }
@@ -85,30 +85,30 @@ public final class Cells {
     String name = Bodies.requiredString(body, "name");
     List<FieldError> errors = new ArrayList<>();
     if (name.length() > MAX_NAME) {
-      errors.add(new FieldError("/name", "name must be at most " + MAX_NAME + " characters"));
+      errors.add(new FieldError("/name", Text.of("field.max-length", "name", MAX_NAME)));
     }
     List<String> codes = strings(body, "regionCodes", errors);
     List<String> firms = strings(body, "firms", errors);
     if (errors.isEmpty() && codes.isEmpty() && firms.isEmpty()) {
-      errors.add(new FieldError("/regionCodes", "a custom cell needs regionCodes or firms"));
+      errors.add(new FieldError("/regionCodes", Text.of("grid.custom-cell")));
     }
     Divisions divisions = Divisions.standard();
     for (int i = 0; i < codes.size(); i++) {
       String c = codes.get(i);
       DivisionLevel l = divisions.level(c).orElse(null);
       if (l == null || l.codeLength() < 6) {
-        errors.add(new FieldError("/regionCodes/" + i, "must be a county, township or village division code"));
+        errors.add(new FieldError("/regionCodes/" + i, Text.of("grid.region-code")));
       } else if (!admin.scope().coversRegion(c)) {
-        throw new ProblemException(Problem.field(403, "/regionCodes/" + i, "区划 " + c + " 不在本账号的区划内"));
+        throw new ProblemException(Problem.field(403, "/regionCodes/" + i, Text.of("grid.region-outside", c)));
       } else if (codes.indexOf(c) != i) {
-        errors.add(new FieldError("/regionCodes/" + i, "duplicate region code"));
+        errors.add(new FieldError("/regionCodes/" + i, Text.of("grid.region-duplicate")));
       }
     }
     for (int i = 0; i < firms.size(); i++) {
       if (!USCC.matcher(firms.get(i)).matches()) {
-        errors.add(new FieldError("/firms/" + i, "must be an 18-character unified social credit code"));
+        errors.add(new FieldError("/firms/" + i, Text.of("field.uscc", "uscc")));
       } else if (firms.indexOf(firms.get(i)) != i) {
-        errors.add(new FieldError("/firms/" + i, "duplicate firm"));
+        errors.add(new FieldError("/firms/" + i, Text.of("grid.firm-duplicate")));
       }
     }
     if (!errors.isEmpty()) {
@@ -122,7 +122,7 @@ public final class Cells {
         Response r = regions.get(i).result();
         // a firm outside the admin's region is answered like an unknown one: its existence is private
         if (r == null || !admin.scope().coversRegion(r.toString())) {
-          throw ProblemException.invalid("/firms/" + i, "no enterprise " + firms.get(i) + " in this account's region");
+          throw ProblemException.invalid("/firms/" + i, Text.of("grid.firm-not-in-region", firms.get(i)));
         }
         all2.add(r.toString());
       }
@@ -171,7 +171,7 @@ public final class Cells {
       return List.of();
     }
     if (!(v instanceof JsonArray arr)) {
-      errors.add(new FieldError("/" + field, field + " must be an array of strings"));
+      errors.add(new FieldError("/" + field, Text.of("field.strings", field)));
       return List.of();
     }
     List<String> out = new ArrayList<>();
@@ -179,7 +179,7 @@ public final class Cells {
       if (arr.getValue(i) instanceof String s && !s.isBlank()) {
         out.add(s);
       } else {
-        errors.add(new FieldError("/" + field + "/" + i, "must be a non-blank string"));
+        errors.add(new FieldError("/" + field + "/" + i, Text.of("field.element-non-blank")));
       }
     }
     return out;

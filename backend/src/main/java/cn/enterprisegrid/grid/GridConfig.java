@@ -1,5 +1,6 @@
 package cn.enterprisegrid.grid;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem.FieldError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -66,14 +67,14 @@ public record GridConfig(List<String> keyTags, int keyCadenceDays, int cadenceDa
           if (v instanceof JsonArray arr && arr.stream().allMatch(t -> t instanceof String s && !s.isBlank())) {
             out.put(f, arr.encode());
           } else {
-            errors.add(new FieldError("/keyTags", "keyTags must be an array of non-blank strings"));
+            errors.add(new FieldError("/keyTags", Text.of("field.non-blank-strings", "keyTags")));
           }
         }
         case "keyCadenceDays", "cadenceDays", "windowDays" -> range(out, errors, f, v, 1, 3650, true);
         case "onsiteMaxMeters" -> range(out, errors, f, v, 10, 100_000, true);
         case "minCompletion", "maxOverdueShare", "minConfirmation" -> range(out, errors, f, v, 0, 1, false);
         case "minSatisfaction" -> range(out, errors, f, v, 1, 5, false);
-        default -> errors.add(new FieldError("/" + f, "unknown setting " + f));
+        default -> errors.add(new FieldError("/" + f, Text.of("grid.unknown-setting", f)));
       }
     }
     return out;
@@ -83,8 +84,7 @@ public record GridConfig(List<String> keyTags, int keyCadenceDays, int cadenceDa
       double min, double max, boolean integer) {
     if (!(v instanceof Number n) || (integer && n.doubleValue() != Math.rint(n.doubleValue()))
         || n.doubleValue() < min || n.doubleValue() > max) {
-      errors.add(new FieldError("/" + f, f + " must be " + (integer ? "an integer" : "a number")
-          + " from " + min + " to " + max));
+      errors.add(new FieldError("/" + f, Text.of(integer ? "field.whole-range" : "field.number-range", f, min, max)));
     } else {
       out.put(f, integer ? String.valueOf(n.longValue()) : String.valueOf(n.doubleValue()));
     }

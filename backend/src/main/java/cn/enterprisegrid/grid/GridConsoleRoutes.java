@@ -6,6 +6,7 @@ import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.enterprise.EnterpriseKeys;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Problem;
@@ -76,7 +77,7 @@ public final class GridConsoleRoutes {
           JsonObject body = ctx.body().buffer() == null || ctx.body().length() == 0 ? new JsonObject() : Bodies.object(ctx);
           String reason = Bodies.optionalString(body, "reason", "");
           if (reason != null && reason.length() > 500) {
-            throw ProblemException.invalid("/reason", "reason must be at most 500 characters");
+            throw ProblemException.invalid("/reason", Text.of("field.max-length", "reason", 500));
           }
           json(ctx, 200, visible(ctx).compose(l -> liaisons.deactivate(Guard.principal(ctx), l.id(), reason)));
         });
@@ -87,7 +88,7 @@ public final class GridConsoleRoutes {
     Principal p = Guard.principal(ctx);
     return liaisons.get(ctx.pathParam("id")).map(l -> {
       if (!p.scope().coversRegion(l.region())) {
-        throw ProblemException.notFound("no liaison " + l.id());
+        throw ProblemException.notFound(Text.of("auth.no-liaison", l.id()));
       }
       return l;
     });
@@ -108,14 +109,14 @@ public final class GridConsoleRoutes {
     String liaisonId = Bodies.requiredString(body, "liaisonId");
     String reason = Bodies.requiredString(body, "reason");
     if (reason.length() > 500) {
-      throw ProblemException.invalid("/reason", "reason must be at most 500 characters");
+      throw ProblemException.invalid("/reason", Text.of("field.max-length", "reason", 500));
     }
     json(ctx, 200, grid.store().api().hget(EnterpriseKeys.firm(uscc), "region").compose(region -> {
       if (region == null || !p.scope().coversRegion(region.toString())) {
-        return Future.failedFuture(ProblemException.notFound("no enterprise " + uscc));
+        return Future.failedFuture(ProblemException.notFound(Text.of("auth.no-firm", uscc)));
       }
       return liaisons.get(liaisonId).recover(e -> Future.failedFuture(
-          ProblemException.invalid("/liaisonId", "no liaison " + liaisonId)));
+          ProblemException.invalid("/liaisonId", Text.of("auth.no-liaison", liaisonId))));
     }).compose(l -> grid.run("reassign", p.actor(), new JsonObject().put("uscc", uscc)
         .put("liaisonId", liaisonId).put("reason", reason))));
   }
@@ -136,7 +137,7 @@ public final class GridConsoleRoutes {
       return "";
     }
     if (v.length() > 64) {
-      throw ProblemException.badRequest("/" + name, name + " must be an id of at most 64 characters");
+      throw ProblemException.badRequest("/" + name, Text.of("field.id", name));
     }
     return v;
   }
@@ -188,7 +189,7 @@ public final class GridConsoleRoutes {
   private void putConfig(RoutingContext ctx) {
     Principal p = Guard.principal(ctx);
     if (p.scope().region() != null) {
-      throw ProblemException.forbidden("only an admin of the whole territory may change the grid's policy");
+      throw ProblemException.forbidden(Text.of("grid.config-admin-only"));
     }
     JsonObject body = Bodies.object(ctx);
     List<Problem.FieldError> errors = new ArrayList<>();

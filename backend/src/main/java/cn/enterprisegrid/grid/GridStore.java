@@ -3,6 +3,7 @@ package cn.enterprisegrid.grid;
 import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.enterprise.FirmWrites;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Hashes;
@@ -95,15 +96,14 @@ public final class GridStore {
   }
 
   private static ProblemException refusal(ScriptResult r) {
-    String detail = r.detail();
+    Text detail = Text.refusal("grid", r.error(), r.detail());
     String pointer = r.pointer();
     return switch (r.error()) {
       case "not-found" -> ProblemException.notFound(detail);
       case "unknown-cell" -> ProblemException.invalid(pointer != null ? pointer : "/cells", detail);
       case "unknown-firm" -> ProblemException.invalid(pointer != null ? pointer : "/firms", detail);
       case "unknown-liaison" -> ProblemException.invalid("/liaisonId", detail);
-      default -> new ProblemException(new Problem("/problems/" + r.error(), "Conflict", 409, detail, pointer,
-          List.of()));
+      default -> new ProblemException(new Problem("/problems/" + r.error(), 409, detail, pointer, List.of()));
     };
   }
 

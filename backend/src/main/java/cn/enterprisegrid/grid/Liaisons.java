@@ -6,6 +6,7 @@ import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.auth.Scope;
 import cn.enterprisegrid.auth.Usernames;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
@@ -47,36 +48,36 @@ public final class Liaisons {
     String unit = text(body, "unit", 64, create, errors);
     String phone = text(body, "phone", 11, create, errors);
     if (phone != null && !PHONE.matcher(phone).matches()) {
-      errors.add(new FieldError("/phone", "phone must be an 11-digit mobile number"));
+      errors.add(new FieldError("/phone", Text.of("field.mobile", "phone")));
     }
     String rankName = text(body, "rank", 16, create, errors);
     Rank rank = rankName == null ? null : Rank.parse(rankName);
     if (rankName != null && rank == null) {
-      errors.add(new FieldError("/rank", "rank must be one of " + List.of(Rank.values())));
+      errors.add(new FieldError("/rank", Text.of("field.one-of", "rank", List.of(Rank.values()))));
     }
     Integer capacity = null;
     Object cap = body.getValue("capacity");
     if (cap == null) {
-      if (create) errors.add(new FieldError("/capacity", "capacity is required"));
+      if (create) errors.add(new FieldError("/capacity", Text.of("field.required", "capacity")));
     } else if (!(cap instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
         || n.longValue() < 0 || n.longValue() > MAX_CAPACITY) {
-      errors.add(new FieldError("/capacity", "capacity must be an integer from 0 to " + MAX_CAPACITY));
+      errors.add(new FieldError("/capacity", Text.of("field.whole-range", "capacity", 0, MAX_CAPACITY)));
     } else {
       capacity = n.intValue();
     }
     List<String> cells = null;
     Object c = body.getValue("cells");
     if (c == null) {
-      if (create) errors.add(new FieldError("/cells", "cells is required"));
+      if (create) errors.add(new FieldError("/cells", Text.of("field.required", "cells")));
     } else if (!(c instanceof JsonArray arr) || arr.isEmpty()) {
-      errors.add(new FieldError("/cells", "cells must be a non-empty array of cell ids"));
+      errors.add(new FieldError("/cells", Text.of("grid.cells-array")));
     } else {
       cells = new ArrayList<>();
       for (int i = 0; i < arr.size(); i++) {
         if (arr.getValue(i) instanceof String s && !s.isBlank() && !cells.contains(s)) {
           cells.add(s);
         } else {
-          errors.add(new FieldError("/cells/" + i, "must be a distinct cell id"));
+          errors.add(new FieldError("/cells/" + i, Text.of("grid.cell-distinct")));
         }
       }
     }
@@ -95,10 +96,10 @@ public final class Liaisons {
       for (int i = 0; i < cells.size(); i++) {
         Map<String, String> h = all.get(i).result();
         if (h.isEmpty()) {
-          throw ProblemException.invalid("/cells/" + i, "no cell " + cells.get(i));
+          throw ProblemException.invalid("/cells/" + i, Text.of("grid.cell-unknown", cells.get(i)));
         }
         if (!admin.scope().coversRegion(h.get("region"))) {
-          throw new ProblemException(Problem.field(403, "/cells/" + i, "网格 " + cells.get(i) + " 不在本账号的区划内"));
+          throw new ProblemException(Problem.field(403, "/cells/" + i, Text.of("grid.cell-outside", cells.get(i))));
         }
         regions.add(h.get("region"));
       }
@@ -120,7 +121,7 @@ public final class Liaisons {
     String requestedPassword = body.getValue("password") instanceof String s ? s : null;
     if (body.getValue("password") != null && (requestedPassword == null || requestedPassword.length() < 8
         || requestedPassword.length() > 128)) {
-      throw ProblemException.invalid("/password", "password must be 8 to 128 characters");
+      throw ProblemException.invalid("/password", Text.of("auth.password-length"));
     }
     String password = requestedPassword != null ? requestedPassword : Passwords.generate();
     return regionOf(admin, f.cells()).compose(region -> grid.store().api().incr(GridKeys.sequence("liaison"))
@@ -132,7 +133,7 @@ public final class Liaisons {
                   admin.actor()))
               .compose(created -> created ? insert(admin.actor(), id, f, region, username)
                   : Future.failedFuture(ProblemException.conflict("account-exists",
-                      "an account named " + username + " already exists")))
+                      Text.of("auth.account-exists", username))))
               .compose(v -> get(id))
               .map(l -> {
                 JsonObject out = l.toJson(false);
@@ -185,7 +186,7 @@ public final class Liaisons {
         .map(n -> {
           Liaison l = Liaison.from(h, n.toLong());
           if (l == null) {
-            throw ProblemException.notFound("no liaison " + id);
+            throw ProblemException.notFound(Text.of("auth.no-liaison", id));
           }
           return l;
         }));
@@ -214,15 +215,15 @@ public final class Liaisons {
   private static String text(JsonObject body, String field, int max, boolean required, List<FieldError> errors) {
     Object v = body.getValue(field);
     if (v == null) {
-      if (required) errors.add(new FieldError("/" + field, field + " is required"));
+      if (required) errors.add(new FieldError("/" + field, Text.of("field.required", field)));
       return null;
     }
     if (!(v instanceof String s) || s.isBlank()) {
-      errors.add(new FieldError("/" + field, field + " must be a non-blank string"));
+      errors.add(new FieldError("/" + field, Text.of("field.non-blank-string", field)));
       return null;
     }
     if (s.length() > max) {
-      errors.add(new FieldError("/" + field, field + " must be at most " + max + " characters"));
+      errors.add(new FieldError("/" + field, Text.of("field.max-length", field, max)));
       return null;
     }
     return s.trim();

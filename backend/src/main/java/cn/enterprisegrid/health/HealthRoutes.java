@@ -2,6 +2,8 @@ package cn.enterprisegrid.health;
 
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.Problems;
+import cn.enterprisegrid.http.Language;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -50,7 +52,7 @@ public final class HealthRoutes {
       if (state != null && "UP".equals(state.getString("status"))) {
         ctx.json(new JsonObject().put("status", "UP"));
       } else {
-        down(ctx, state == null ? "节点正在启动" : "节点暂不可用", null);
+        down(ctx, Text.of(state == null ? "unhealthy.starting" : "unhealthy.down"), null);
       }
     });
     router.get("/health/details").handler(operator).handler(ctx -> checks.checkStatus().onComplete(ar -> {
@@ -58,7 +60,7 @@ public final class HealthRoutes {
       if ("UP".equals(outcome.getString("status"))) {
         ctx.json(outcome);
       } else {
-        down(ctx, "健康检查未通过：" + failing(outcome), outcome.getValue("checks"));
+        down(ctx, Text.of("unhealthy.checks", failing(outcome)), outcome.getValue("checks"));
       }
     }));
   }
@@ -91,8 +93,9 @@ public final class HealthRoutes {
   }
 
   /** A 5xx like any other: a problem document; the checks only for operators. */
-  private static void down(RoutingContext ctx, String detail, Object checks) {
-    JsonObject problem = Problem.of(503, "unhealthy", "服务暂不可用", detail).toJson(ctx.request().path());
+  private static void down(RoutingContext ctx, Text detail, Object checks) {
+    Language lang = Language.of(ctx.request().getHeader("Accept-Language"));
+    JsonObject problem = Problem.of(503, "unhealthy", detail).toJson(ctx.request().path(), lang);
     if (checks != null) {
       problem.put("checks", checks);
     }

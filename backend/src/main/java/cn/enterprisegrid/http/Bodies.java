@@ -17,16 +17,16 @@ public final class Bodies {
   public static JsonObject object(RoutingContext ctx) {
     Buffer buf = ctx.body().buffer();
     if (buf == null || buf.length() == 0) {
-      throw ProblemException.badRequest("", "请求体须为 JSON 对象，不能为空");
+      throw ProblemException.badRequest("", Text.of("body.empty"));
     }
     Object value;
     try {
       value = Json.decodeValue(buf);
     } catch (DecodeException e) {
-      throw ProblemException.badRequest("", "请求体不是格式正确的 JSON");
+      throw ProblemException.badRequest("", Text.of("body.not-json"));
     }
     if (!(value instanceof JsonObject obj)) {
-      throw ProblemException.badRequest("", "请求体须为 JSON 对象");
+      throw ProblemException.badRequest("", Text.of("body.not-object"));
     }
     JsonLimits.check(obj);
     return obj;
@@ -36,13 +36,13 @@ public final class Bodies {
   public static String requiredString(JsonObject body, String field) {
     Object v = body.getValue(field);
     if (v == null) {
-      throw ProblemException.invalid("/" + field, field + " 为必填项");
+      throw ProblemException.invalid("/" + field, Text.of("field.required", field));
     }
     if (!(v instanceof String s)) {
-      throw ProblemException.invalid("/" + field, field + " 须为字符串");
+      throw ProblemException.invalid("/" + field, Text.of("field.string", field));
     }
     if (s.isBlank()) {
-      throw ProblemException.invalid("/" + field, field + " 不能为空白");
+      throw ProblemException.invalid("/" + field, Text.of("field.blank", field));
     }
     return s;
   }
@@ -54,7 +54,7 @@ public final class Bodies {
       return null;
     }
     if (!(v instanceof String s)) {
-      throw ProblemException.invalid(pointerPrefix + "/" + field, field + " 须为字符串");
+      throw ProblemException.invalid(pointerPrefix + "/" + field, Text.of("field.string", field));
     }
     return s.isBlank() ? null : s;
   }
@@ -66,7 +66,7 @@ public final class Bodies {
       return new JsonObject();
     }
     if (!(v instanceof JsonObject o)) {
-      throw ProblemException.invalid("/" + field, field + " 须为 JSON 对象");
+      throw ProblemException.invalid("/" + field, Text.of("field.object", field));
     }
     return o;
   }

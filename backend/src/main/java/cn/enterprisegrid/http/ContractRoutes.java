@@ -128,7 +128,7 @@ public final class ContractRoutes {
   private Future<ValidatedRequest> validate(RoutingContext ctx, Operation op, Set<String> streamedTypes) {
     if (streamedTypes != null && !streamedTypes.contains(mediaType(ctx))) {
       return Future.failedFuture(new ProblemException(Problem.of(415, "unsupported-media-type",
-          "不支持的媒体类型", "本接口的请求体须为以下媒体类型之一：" + String.join("、", streamedTypes))));
+          Text.of("unsupported-media-type.streamed", String.join(", ", streamedTypes)))));
     }
     // a streamed operation has no request body in the validator's contract: the body is not read
     return extractor.extractValidatableRequest(ctx, op)

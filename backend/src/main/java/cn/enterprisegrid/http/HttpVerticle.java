@@ -85,9 +85,8 @@ public final class HttpVerticle extends VerticleBase {
         String type = mediaType(ctx);
         if (type != null && !bodyTypes.contains(type)) {
           // refused unread: the body that follows flows into no handler and is dropped
-          Problems.send(ctx, Problem.of(415, "unsupported-media-type", "不支持的媒体类型",
-              "请求体的媒体类型 " + type + " 不被接受；请使用 " + String.join("、", new TreeSet<>(bodyTypes))
-                  + "（以各接口文档的声明为准）"));
+          Problems.send(ctx, Problem.of(415, "unsupported-media-type",
+              Text.of("unsupported-media-type.any", type, String.join(", ", new TreeSet<>(bodyTypes)))));
           return;
         }
         body.handle(ctx);

@@ -33,21 +33,25 @@ final class InvalidRequests implements Handler<HttpServerRequest> {
     DecoderResult result = req.decoderResult();
     Throwable cause = result == null ? null : result.cause();
     Problem problem = problem(cause);
+    // the decoder stops at what is too long: a request line or headers over the limit leave no
+    // Accept-Language to honour (the answer is Chinese), a malformed request may have one
+    Language lang = cause instanceof TooLongHttpHeaderException ? Language.ZH
+        : Language.of(req.headers().get("Accept-Language"));
     req.response().setStatusCode(problem.status())
         .putHeader("Content-Type", Problems.CONTENT_TYPE)
+        .putHeader("Content-Language", lang.tag())
         .putHeader("Connection", "close")
-        .end(problem.toJson(null).encode())
+        .end(problem.toJson(null, lang).encode())
         .onComplete(v -> req.connection().close());
   }
 
   static Problem problem(Throwable cause) {
     if (cause instanceof TooLongHttpLineException) {
-      return Problem.of(414, "uri-too-long", "请求地址过长",
-          "请求地址（路径和查询参数）不得超过 " + MAX_URL_BYTES + " 字节；较多的条件请分页或分次查询");
+      return Problem.of(414, "uri-too-long", Text.of("uri-too-long", MAX_URL_BYTES));
     }
     if (cause instanceof TooLongHttpHeaderException) {
-      return Problem.of(431, "headers-too-large", "请求头过大", "全部请求头合计不得超过 " + MAX_HEADER_BYTES + " 字节");
+      return Problem.of(431, "headers-too-large", Text.of("headers-too-large", MAX_HEADER_BYTES));
     }
-    return Problem.of(400, "bad-request", "请求无法解析", "请求不符合 HTTP/1.1 协议格式");
+    return Problem.of(400, "bad-request", Text.of("bad-request.http"));
   }
 }

@@ -36,10 +36,10 @@ final class JsonLimits {
     if (refusal != null) {
       int cut = refusal.lastIndexOf(" ");
       String pointer = refusal.substring(0, cut);
-      String where = pointer.isEmpty() ? "请求体" : "字段 " + pointer;
+      Text where = pointer.isEmpty() ? Text.of("contract.where.body") : Text.of("json.where.field", pointer);
       throw ProblemException.badRequest(pointer, refusal.endsWith(" array")
-          ? where + " 的数组元素过多：至多 " + MAX_ARRAY + " 个"
-          : where + " 的数值超出可接受的范围：须为有限数，整数的绝对值不超过 " + MAX_EXACT);
+          ? Text.of("json.array-too-long", where, MAX_ARRAY)
+          : Text.of("json.number-range", where, MAX_EXACT));
     }
   }
 

@@ -89,7 +89,7 @@ final class ParameterCheck {
       Map<String, RequestParameter> into = c.in() == Location.PATH ? path : query;
       if (raw == null) {
         if (c.required()) {
-          throw invalid(c, "is required");
+          throw invalid(c, "param.required");
         }
         into.put(c.name(), new RequestParameterImpl(null));
         continue;
@@ -105,7 +105,7 @@ final class ParameterCheck {
         try {
           yield Long.parseLong(raw);
         } catch (NumberFormatException e) {
-          throw invalid(c, "must be an integer, was " + quoted(raw));
+          throw invalid(c, "param.integer", quoted(raw));
         }
       }
       case "number" -> {
@@ -116,20 +116,20 @@ final class ParameterCheck {
           }
           yield d;
         } catch (NumberFormatException e) {
-          throw invalid(c, "must be a number, was " + quoted(raw));
+          throw invalid(c, "param.number", quoted(raw));
         }
       }
       case "boolean" -> switch (raw) {
         case "true" -> Boolean.TRUE;
         case "false" -> Boolean.FALSE;
-        default -> throw invalid(c, "must be true or false, was " + quoted(raw));
+        default -> throw invalid(c, "param.boolean", quoted(raw));
       };
       default -> raw;
     };
     if (v instanceof Number n) {
       double d = n.doubleValue();
       if ((c.minimum() != null && d < c.minimum()) || (c.maximum() != null && d > c.maximum())) {
-        throw invalid(c, "must lie within " + bound(c.minimum()) + ".." + bound(c.maximum()) + ", was " + raw);
+        throw invalid(c, "param.range", bound(c.minimum()), bound(c.maximum()), quoted(raw));
       }
       if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
         v = l.intValue();
@@ -138,22 +138,26 @@ final class ParameterCheck {
     if (v instanceof String s) {
       int length = s.codePointCount(0, s.length());
       if ((c.minLength() != null && length < c.minLength()) || (c.maxLength() != null && length > c.maxLength())) {
-        throw invalid(c, "must be " + (c.minLength() == null ? 0 : c.minLength()) + " to "
-            + (c.maxLength() == null ? "any number of" : c.maxLength()) + " characters long");
+        throw c.maxLength() == null ? invalid(c, "param.min-length", c.minLength())
+            : invalid(c, "param.length", c.minLength() == null ? 0 : c.minLength(), c.maxLength());
       }
       if (c.pattern() != null && !c.pattern().matcher(s).find()) {
-        throw invalid(c, "does not match " + c.pattern().pattern());
+        throw invalid(c, "param.pattern", c.pattern().pattern());
       }
     }
     if (c.allowed() != null && !c.allowed().contains(v)) {
-      throw invalid(c, "must be one of " + c.allowed() + ", was " + quoted(raw));
+      throw invalid(c, "param.enum", c.allowed(), quoted(raw));
     }
     return v;
   }
 
-  private static ProblemException invalid(Check c, String why) {
-    String in = c.in() == Location.PATH ? "path" : "query";
-    return ProblemException.badRequest("/" + c.name(), in + " parameter " + c.name() + ": " + why);
+  /** A 400 naming the parameter: the catalog's {@code key} with the parameter first, then {@code args}. */
+  private static ProblemException invalid(Check c, String key, Object... args) {
+    Text where = Text.of(c.in() == Location.PATH ? "contract.where.path" : "contract.where.query", c.name());
+    Object[] all = new Object[args.length + 1];
+    all[0] = where;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return ProblemException.badRequest("/" + c.name(), Text.of(key, all));
   }
 
   private static String quoted(String raw) {

@@ -7,7 +7,7 @@ public final class ProblemException extends RuntimeException {
   private final transient Problem problem;
 
   public ProblemException(Problem problem) {
-    super(problem.detail(), null, false, false);
+    super(problem.type(), null, false, false);
     this.problem = problem;
   }
 
@@ -15,11 +15,17 @@ public final class ProblemException extends RuntimeException {
     return problem;
   }
 
-  public static ProblemException badRequest(String pointer, String detail) {
+  /** The type and the English detail, for logs (rendered only when a log asks). */
+  @Override
+  public String getMessage() {
+    return problem.type() + ": " + problem.detail().render(Language.EN);
+  }
+
+  public static ProblemException badRequest(String pointer, Text detail) {
     return new ProblemException(Problem.field(400, pointer, detail));
   }
 
-  public static ProblemException invalid(String pointer, String detail) {
+  public static ProblemException invalid(String pointer, Text detail) {
     return new ProblemException(Problem.field(422, pointer, detail));
   }
 
@@ -27,19 +33,19 @@ public final class ProblemException extends RuntimeException {
     return new ProblemException(Problem.fields(errors));
   }
 
-  public static ProblemException notFound(String detail) {
-    return new ProblemException(Problem.of(404, "not-found", "未找到", detail));
+  public static ProblemException notFound(Text detail) {
+    return new ProblemException(Problem.of(404, "not-found", detail));
   }
 
-  public static ProblemException conflict(String slug, String detail) {
-    return new ProblemException(Problem.of(409, slug, "操作冲突", detail));
+  public static ProblemException conflict(String slug, Text detail) {
+    return new ProblemException(Problem.of(409, slug, detail));
   }
 
-  public static ProblemException unauthorized(String detail) {
-    return new ProblemException(Problem.of(401, "unauthorized", "未登录或登录已失效", detail));
+  public static ProblemException unauthorized(Text detail) {
+    return new ProblemException(Problem.of(401, "unauthorized", detail));
   }
 
-  public static ProblemException forbidden(String detail) {
-    return new ProblemException(Problem.of(403, "forbidden", "无权操作", detail));
+  public static ProblemException forbidden(Text detail) {
+    return new ProblemException(Problem.of(403, "forbidden", detail));
   }
 }

@@ -56,36 +56,38 @@ public final class Problems {
       // unavailable for now (a dependency unreachable, a saturated pool): back off, then retry
       res.putHeader("Retry-After", "1");
     }
-    res.end(problem.toJson(ctx.request().path()).encode());
+    Language lang = Language.of(ctx.request().getHeader("Accept-Language"));
+    // the texts follow Accept-Language: a cache in between must keep the languages apart
+    res.putHeader("Content-Language", lang.tag()).putHeader("Vary", "Accept-Language");
+    res.end(problem.toJson(ctx.request().path(), lang).encode());
   }
 
   /**
    * A request that broke the OpenAPI contract: name the body field or the parameter. The
-   * validator's own sentence (English, precise) follows the Chinese one.
+   * validator's own sentence (English, precise) follows ours in parentheses.
    */
   static Problem fromViolation(RequestViolation v) {
     if (v.unsupportedMediaType()) {
-      return Problem.of(415, "unsupported-media-type", "不支持的媒体类型",
-          "本接口不接受该媒体类型的请求体（" + v.detail() + "）");
+      return Problem.of(415, "unsupported-media-type", Text.of("contract.media-type", v.detail()));
     }
     String pointer = v.pointer() != null ? v.pointer()
         : v.name() != null ? "/" + v.name() : "";
-    String where = v.name() != null ? where(v.in()) + " " + v.name()
-        : RequestViolation.BODY.equals(v.in()) && !pointer.isEmpty() ? "请求体字段 " + pointer
-        : "请求体";
-    String detail = v.type() == ValidatorErrorType.ILLEGAL_VALUE && v.name() == null
-        ? "请求体无法解析：须为格式正确的 UTF-8 JSON，嵌套不超过 1000 层（" + v.detail() + "）"
-        : where + " 不符合接口文档（" + v.detail() + "）";
+    Text where = v.name() != null ? Text.of(where(v.in()), v.name())
+        : RequestViolation.BODY.equals(v.in()) && !pointer.isEmpty() ? Text.of("contract.where.body-field", pointer)
+        : Text.of("contract.where.body");
+    Text detail = v.type() == ValidatorErrorType.ILLEGAL_VALUE && v.name() == null
+        ? Text.of("contract.unparsable", v.detail())
+        : Text.of("contract.violation", where, v.detail());
     return Problem.field(400, pointer, detail);
   }
 
   private static String where(String in) {
     return switch (in == null ? "" : in) {
-      case "query" -> "查询参数";
-      case "path" -> "路径参数";
-      case "header" -> "请求头";
-      case "cookie" -> "Cookie";
-      default -> "参数";
+      case "query" -> "contract.where.query";
+      case "path" -> "contract.where.path";
+      case "header" -> "contract.where.header";
+      case "cookie" -> "contract.where.cookie";
+      default -> "contract.where.parameter";
     };
   }
 
@@ -117,7 +119,7 @@ public final class Problems {
       return fromViolation(violation.get());
     }
     if (err instanceof DecodeException) {
-      return Problem.field(400, "", "请求体不是格式正确的 JSON");
+      return Problem.field(400, "", Text.of("body.not-json"));
     }
     int status = err instanceof HttpException he ? he.getStatusCode() : ctx.statusCode();
     if (unreachable(ctx.failure())) {
@@ -137,20 +139,20 @@ public final class Problems {
     if (status < 400) {
       status = 500;
     }
+    String method = ctx.request().method().name();
+    String path = ctx.request().path();
     return switch (status) {
-      case 400 -> Problem.of(400, "bad-request", "请求有误", "请求无法读取（如查询参数的编码无效）");
-      case 401 -> Problem.of(401, "unauthorized", "未登录或登录已失效", "需要有效的 Bearer 令牌");
-      case 403 -> Problem.of(403, "forbidden", "无权操作", "当前账号无权执行此操作");
-      case 404 -> Problem.of(404, "not-found", "未找到",
-          "没有 " + ctx.request().method() + " " + ctx.request().path() + " 对应的资源");
-      case 405 -> Problem.of(405, "method-not-allowed", "方法不允许",
-          ctx.request().path() + " 不支持 " + ctx.request().method() + " 方法");
-      case 413 -> Problem.of(413, "body-too-large", "请求体过大", "请求体超过了配置的上限（BODY_LIMIT_BYTES）");
-      case 415 -> Problem.of(415, "unsupported-media-type", "不支持的媒体类型", "本接口不接受该 Content-Type 的请求体");
-      case 503 -> Problem.of(503, "unavailable", "服务暂不可用", "请稍后重试");
+      case 400 -> Problem.of(400, "bad-request", Text.of("bad-request.unreadable"));
+      case 401 -> Problem.of(401, "unauthorized", Text.of("unauthorized.bearer"));
+      case 403 -> Problem.of(403, "forbidden", Text.of("forbidden.operation"));
+      case 404 -> Problem.of(404, "not-found", Text.of("not-found.route", method, path));
+      case 405 -> Problem.of(405, "method-not-allowed", Text.of("method-not-allowed", path, method));
+      case 413 -> Problem.of(413, "body-too-large", Text.of("body-too-large"));
+      case 415 -> Problem.of(415, "unsupported-media-type", Text.of("unsupported-media-type"));
+      case 503 -> Problem.of(503, "unavailable", Text.of("unavailable"));
       default -> status < 500
-          ? Problem.of(status, "client-error", "请求被拒绝", "请求被拒绝（HTTP " + status + "）")
-          : Problem.of(500, "internal", "服务器内部错误", "发生了意外错误，已记录日志");
+          ? Problem.of(status, "client-error", Text.of("client-error", status))
+          : Problem.of(500, "internal", Text.of("internal"));
     };
   }
 

@@ -33,10 +33,10 @@ public final class Replies {
     try {
       n = Integer.parseInt(v.strip());
     } catch (NumberFormatException e) {
-      throw ProblemException.badRequest("/" + name, name + " must be a whole number from " + min + " to " + max);
+      throw ProblemException.badRequest("/" + name, Text.of("field.whole-range", name, min, max));
     }
     if (n < min || n > max) {
-      throw ProblemException.badRequest("/" + name, name + " must be a whole number from " + min + " to " + max);
+      throw ProblemException.badRequest("/" + name, Text.of("field.whole-range", name, min, max));
     }
     return n;
   }

@@ -28,8 +28,7 @@ public final class StreamCursor {
     }
     String id = parse(raw.strip());
     if (id == null) {
-      throw ProblemException.badRequest("/" + name,
-          "查询参数 " + name + " 须为上一页返回的 next 值（形如 1700000000000-0，两段均为不超过 18446744073709551615 的非负整数，且不为 0-0）");
+      throw ProblemException.badRequest("/" + name, Text.of("cursor.stream", name));
     }
     return id;
   }

@@ -26,9 +26,8 @@ final class UriCheck implements Handler<RoutingContext> {
     String path = q < 0 ? uri : uri.substring(0, q);
     for (String segment : path.split("/")) {
       if (!decodes(segment)) {
-        Problems.send(ctx, new Problem("/problems/bad-request", "请求路径编码有误", 400,
-            "路径片段 " + shown(segment) + " 的百分号编码无效（% 后须跟两位十六进制数，且解码后为 UTF-8）", null,
-            List.of()));
+        Problems.send(ctx, new Problem("/problems/bad-request", 400,
+            Text.of("uri.path-encoding", shown(segment)), null, List.of()));
         return;
       }
     }
@@ -39,8 +38,7 @@ final class UriCheck implements Handler<RoutingContext> {
         if (!decodes(name) || (eq >= 0 && !decodes(pair.substring(eq + 1)))) {
           // the pointer names the parameter as decoded, or as sent when its very name is malformed
           String named = decodes(name) ? decode(name) : name;
-          Problems.send(ctx, Problem.field(400, "/" + named,
-              "查询参数 " + shown(named) + " 的百分号编码无效（% 后须跟两位十六进制数，且解码后为 UTF-8）"));
+          Problems.send(ctx, Problem.field(400, "/" + named, Text.of("uri.query-encoding", shown(named))));
           return;
         }
       }

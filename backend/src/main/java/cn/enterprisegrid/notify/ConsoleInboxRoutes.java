@@ -3,6 +3,7 @@ package cn.enterprisegrid.notify;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.http.Replies;
@@ -54,7 +55,7 @@ public final class ConsoleInboxRoutes {
       try {
         before = Long.parseLong(cursor);
       } catch (NumberFormatException e) {
-        throw ProblemException.badRequest("/cursor", "cursor must be the `next` value of a previous page");
+        throw ProblemException.badRequest("/cursor", Text.of("field.next", "cursor"));
       }
     }
     Replies.json(ctx, 200, inbox.list(owner(Guard.principal(ctx)), before, limit));
@@ -63,7 +64,7 @@ public final class ConsoleInboxRoutes {
   private void read(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     Replies.json(ctx, 200, inbox.read(owner(Guard.principal(ctx)), id).compose(r -> r < 0
-        ? Future.failedFuture(ProblemException.notFound("no notification " + id + " in this inbox"))
+        ? Future.failedFuture(ProblemException.notFound(Text.of("notify.no-notification", id)))
         : Future.succeededFuture(new JsonObject().put("id", id).put("read", true).put("first", r == 1))));
   }
 
@@ -79,6 +80,6 @@ public final class ConsoleInboxRoutes {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ProblemException.badRequest("/limit", "limit must be a whole number from 1 to 100");
+    throw ProblemException.badRequest("/limit", Text.of("field.whole-range", "limit", 1, 100));
   }
 }

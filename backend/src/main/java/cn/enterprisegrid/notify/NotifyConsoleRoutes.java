@@ -4,6 +4,7 @@ import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.http.Replies;
@@ -50,7 +51,7 @@ public final class NotifyConsoleRoutes {
     if (p.role() == Role.POLICY_AUTHOR) {
       String own = p.scope().department();
       if (department != null && !department.equals(own)) {
-        throw ProblemException.forbidden("a policy author sees the funnel of its own department only");
+        throw ProblemException.forbidden(Text.of("notify.funnel-own-department"));
       }
       department = own;
     }
@@ -83,14 +84,14 @@ public final class NotifyConsoleRoutes {
   private void replay(RoutingContext ctx) {
     String id = StreamCursor.parse(ctx.pathParam("id"));
     if (id == null) {
-      throw ProblemException.notFound("没有编号为 " + ctx.pathParam("id") + " 的死信");
+      throw ProblemException.notFound(Text.of("notify.no-dead-letter", ctx.pathParam("id")));
     }
     String actor = Guard.principal(ctx).actor();
     List<String> keys = AuditKeys.with(List.of(NotifyKeys.DEAD, NotifyKeys.OUTBOX),
         AuditKeys.journal(actor, "notification:dead:" + id));
     Replies.json(ctx, 200, store.script("notify_replay", keys, List.of(id, actor))
         .compose(r -> !r.ok()
-            ? Future.failedFuture(ProblemException.notFound("no dead letter " + id))
+            ? Future.failedFuture(ProblemException.notFound(Text.of("notify.no-dead-letter", id)))
             : Future.succeededFuture(new JsonObject().put("id", id).put("replayedAs", r.string()))));
   }
 
@@ -129,7 +130,7 @@ public final class NotifyConsoleRoutes {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ProblemException.badRequest("/limit", "limit must be a whole number from 1 to 500");
+    throw ProblemException.badRequest("/limit", Text.of("field.whole-range", "limit", 1, 500));
   }
 
   private static String blankToNull(String s) {

@@ -3,6 +3,7 @@ package cn.enterprisegrid.notify;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
@@ -70,7 +71,7 @@ public final class NotifyMiniProgramRoutes {
     if (p.role() == Role.LIAISON && p.scope().liaisonId() != null) {
       return "liaison:" + p.scope().liaisonId();
     }
-    throw ProblemException.forbidden("only a bound enterprise user or a liaison has an inbox");
+    throw ProblemException.forbidden(Text.of("notify.inbox-owner"));
   }
 
   private void list(RoutingContext ctx) {
@@ -84,7 +85,7 @@ public final class NotifyMiniProgramRoutes {
       try {
         before = Long.parseLong(c);
       } catch (NumberFormatException e) {
-        throw ProblemException.badRequest("/cursor", "cursor must be the `next` value of a previous page");
+        throw ProblemException.badRequest("/cursor", Text.of("field.next", "cursor"));
       }
     }
     Replies.json(ctx, 200, inbox.list(owner(Guard.principal(ctx)), before, limit));
@@ -94,15 +95,14 @@ public final class NotifyMiniProgramRoutes {
     String id = ContractRoutes.validated(ctx).getPathParameters().get("id").getString();
     String to = owner(Guard.principal(ctx));
     Replies.json(ctx, 200, inbox.read(to, id).compose(r -> r < 0
-        ? Future.failedFuture(ProblemException.notFound("no notification " + id + " in this inbox"))
+        ? Future.failedFuture(ProblemException.notFound(Text.of("notify.no-notification", id)))
         : Future.succeededFuture(new JsonObject().put("id", id).put("read", true).put("first", r == 1))));
   }
 
   private static String openid(RoutingContext ctx) {
     String openid = Guard.principal(ctx).openid();
     if (openid == null) {
-      throw ProblemException.forbidden("subscriptions and preferences belong to a WeChat user: log in with "
-          + "POST /mp/v1/auth/login");
+      throw ProblemException.forbidden(Text.of("notify.wechat-user-only"));
     }
     return openid;
   }
@@ -124,7 +124,7 @@ public final class NotifyMiniProgramRoutes {
       Object v = body.getValue(tpl);
       if (!(v instanceof String s) || !Set.of("accept", "reject", "ban", "filter").contains(s)) {
         errors.add(new Problem.FieldError("/" + tpl.replace("~", "~0").replace("/", "~1"),
-            "must be accept, reject, ban or filter"));
+            Text.of("notify.consent-value")));
       }
     }
     if (!errors.isEmpty()) {
@@ -191,7 +191,7 @@ public final class NotifyMiniProgramRoutes {
       List<String> cs = strings(body.getJsonArray("channels"));
       for (int i = 0; i < cs.size(); i++) {
         if (!CHANNELS.contains(cs.get(i))) {
-          errors.add(new Problem.FieldError("/channels/" + i, "must be one of wechat, fcm, sms"));
+          errors.add(new Problem.FieldError("/channels/" + i, Text.of("field.element-one-of", "wechat, fcm, sms")));
         }
       }
       hset.addAll(List.of("channels", String.join(",", cs)));
@@ -200,7 +200,8 @@ public final class NotifyMiniProgramRoutes {
       List<String> cs = strings(body.getJsonArray("unsubscribed"));
       for (int i = 0; i < cs.size(); i++) {
         if (!CATEGORIES.contains(cs.get(i))) {
-          errors.add(new Problem.FieldError("/unsubscribed/" + i, "must be one of policy, application, problem"));
+          errors.add(new Problem.FieldError("/unsubscribed/" + i,
+              Text.of("field.element-one-of", "policy, application, problem")));
         }
       }
       hset.addAll(List.of("unsubscribed", String.join(",", cs)));
@@ -211,7 +212,7 @@ public final class NotifyMiniProgramRoutes {
         if (v == null || v.isBlank()) {
           hdel.add(f);
         } else if (f.equals("phone") && !v.matches("1[3-9][0-9]{9}")) {
-          errors.add(new Problem.FieldError("/phone", "must be a mainland mobile number of 11 digits"));
+          errors.add(new Problem.FieldError("/phone", Text.of("field.mobile", "phone")));
         } else {
           hset.addAll(List.of(f, v));
         }

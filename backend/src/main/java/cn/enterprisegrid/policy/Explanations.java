@@ -13,10 +13,11 @@ import java.util.Map;
 /**
  * Renders the matcher's explanations for firms: each leaf or gap as JSON with the text of the
  * clause it cites, so the mini-program can show "第三条: 上年度营业收入不低于5000万元" beside the
- * firm's own figure.
+ * firm's own figure, and a Chinese sentence of its own ({@link ExplanationMessages}).
  */
 public final class Explanations {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ExplanationMessages MESSAGES = ExplanationMessages.standard();
 
   private Explanations() {}
 
@@ -26,15 +27,22 @@ public final class Explanations {
     return new JsonObject(MAPPER.convertValue(record, Map.class));
   }
 
+  /** Each leaf with the field's Chinese {@code label} and a Chinese {@code message} a firm reads. */
   static JsonArray leaves(List<LeafExplanation> leaves, PolicySpec spec) {
     JsonArray out = new JsonArray();
-    leaves.forEach(l -> out.add(withClause(json(l), l.clause(), spec)));
+    leaves.forEach(l -> out.add(withClause(json(l), l.clause(), spec)
+        .put("label", MESSAGES.label(l.field())).put("message", MESSAGES.leaf(l))));
     return out;
   }
 
+  /**
+   * Each gap with the field's Chinese {@code label}; its {@code message} is the Chinese sentence
+   * (the matcher's English one is for library users and logs, not for firms).
+   */
   static JsonArray gaps(List<Gap> gaps, PolicySpec spec) {
     JsonArray out = new JsonArray();
-    gaps.forEach(g -> out.add(withClause(json(g), g.clause(), spec)));
+    gaps.forEach(g -> out.add(withClause(json(g), g.clause(), spec)
+        .put("label", MESSAGES.label(g.field())).put("message", MESSAGES.gap(g))));
     return out;
   }
 

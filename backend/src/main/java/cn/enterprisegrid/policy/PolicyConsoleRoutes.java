@@ -3,6 +3,7 @@ package cn.enterprisegrid.policy;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.http.Bodies;
@@ -47,8 +48,7 @@ public final class PolicyConsoleRoutes {
       JsonObject body = Bodies.object(ctx);
       Object dept = body.getValue("department");
       if (dept != null && !dept.equals(p.scope().department())) {
-        throw ProblemException.invalid("/department", "an author drafts for their own department ("
-            + p.scope().department() + ")");
+        throw ProblemException.invalid("/department", Text.of("policy.own-department", p.scope().department()));
       }
       Replies.json(ctx, 201, store.create(body, p.scope().department(), p.actor())
           .compose(store::require).map(StoredPolicy::toJson));
@@ -64,7 +64,7 @@ public final class PolicyConsoleRoutes {
       Replies.json(ctx, 200, owned(ctx).compose(p -> {
         Object dept = body.getValue("department");
         if (dept != null && !dept.equals(p.department())) {
-          throw ProblemException.invalid("/department", "the department of a policy does not change");
+          throw ProblemException.invalid("/department", Text.of("policy.department-fixed"));
         }
         return store.update(p, body, Guard.principal(ctx).actor());
       }).compose(v -> store.require(ctx.pathParam("id"))).map(StoredPolicy::toJson));
@@ -91,14 +91,14 @@ public final class PolicyConsoleRoutes {
     Principal principal = Guard.principal(ctx);
     return store.require(ctx.pathParam("id")).compose(p -> p.department().equals(principal.scope().department())
         ? Future.succeededFuture(p)
-        : Future.failedFuture(ProblemException.forbidden("policy " + p.id() + " belongs to " + p.department())));
+        : Future.failedFuture(ProblemException.forbidden(Text.of("policy.other-department", p.id(), p.department()))));
   }
 
   /** The policy if the caller may read it: its own department's in any state, else published ones. */
   private Future<StoredPolicy> readable(RoutingContext ctx) {
     Principal principal = Guard.principal(ctx);
     return store.require(ctx.pathParam("id")).compose(p -> visible(p, principal) ? Future.succeededFuture(p)
-        : Future.failedFuture(ProblemException.notFound("no policy " + p.id())));
+        : Future.failedFuture(ProblemException.notFound(Text.of("policy.no-policy", p.id()))));
   }
 
   /** Authors and handlers see their department's drafts; everyone sees what was published. */

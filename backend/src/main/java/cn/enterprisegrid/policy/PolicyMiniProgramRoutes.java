@@ -6,6 +6,7 @@ import cn.enterprisegrid.auth.Role;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.http.Replies;
@@ -86,7 +87,7 @@ public final class PolicyMiniProgramRoutes {
   private Future<Profile> profile(String uscc) {
     return enterprises.load(uscc).compose(s -> s.exists()
         ? Future.succeededFuture(ProfileDeriver.standard().profile(s.enterprise(), ChinaTime.today()))
-        : Future.failedFuture(ProblemException.notFound("the bound enterprise is not registered")));
+        : Future.failedFuture(ProblemException.notFound(Text.of("enterprise.bound-not-registered"))));
   }
 
   private void matched(RoutingContext ctx) {
@@ -199,7 +200,7 @@ public final class PolicyMiniProgramRoutes {
     Principal principal = Guard.principal(ctx);
     String id = ContractRoutes.validated(ctx).getPathParameters().get("id").getString();
     if (!id.endsWith("-" + principal.scope().uscc())) {
-      throw ProblemException.notFound("no application " + id);
+      throw ProblemException.notFound(Text.of("redemption.no-application", id));
     }
     JsonObject receipt = ContractRoutes.validated(ctx).getBody().getJsonObject();
     Replies.json(ctx, 200, redemptions.confirm(id, principal.actor(), receipt));

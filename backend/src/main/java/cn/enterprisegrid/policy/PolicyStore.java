@@ -1,6 +1,7 @@
 package cn.enterprisegrid.policy;
 
 import cn.enterprisegrid.audit.AuditKeys;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.redemption.Money;
@@ -39,7 +40,7 @@ public final class PolicyStore {
   /** The policy, or a 404. */
   public Future<StoredPolicy> require(String id) {
     return get(id).compose(p -> p.exists() ? Future.succeededFuture(p)
-        : Future.failedFuture(ProblemException.notFound("no policy " + id)));
+        : Future.failedFuture(ProblemException.notFound(Text.of("policy.no-policy", id))));
   }
 
   /** Every policy, in id order. */
@@ -84,7 +85,7 @@ public final class PolicyStore {
   public Future<Void> submit(StoredPolicy p, String actor) {
     JsonObject draft = p.draft();
     if (draft == null) {
-      throw ProblemException.conflict("not-draft", "there is no draft to submit");
+      throw ProblemException.conflict("not-draft", Text.of("policy.no-draft"));
     }
     invalidUnlessEmpty(PolicyValidator.check(draft, PolicyValidator.Stage.SUBMISSION, p.id()));
     return run("submit", p.id(), actor, List.of()).mapEmpty();
@@ -99,7 +100,7 @@ public final class PolicyStore {
   public Future<Integer> publish(StoredPolicy p, String actor) {
     String text = p.draftText();
     if (text == null) {
-      throw ProblemException.conflict("not-in-review", "there is no reviewed draft to publish");
+      throw ProblemException.conflict("not-in-review", Text.of("policy.no-review"));
     }
     JsonObject draft = new JsonObject(text);
     invalidUnlessEmpty(PolicyValidator.check(draft, PolicyValidator.Stage.SUBMISSION, p.id()));
@@ -149,8 +150,9 @@ public final class PolicyStore {
   }
 
   private static ProblemException refusal(ScriptResult r) {
-    return "not-found".equals(r.error()) ? ProblemException.notFound(r.detail())
-        : ProblemException.conflict(r.error(), r.detail());
+    Text detail = Text.refusal("policy", r.error(), r.detail());
+    return "not-found".equals(r.error()) ? ProblemException.notFound(detail)
+        : ProblemException.conflict(r.error(), detail);
   }
 
   static void invalidUnlessEmpty(List<Problem.FieldError> errors) {

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.policy;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.policyindex.rule.Benefit;
 import cn.enterprisegrid.policyindex.rule.Leaf;
@@ -49,20 +50,20 @@ final class PolicyValidator {
     List<FieldError> errors = new ArrayList<>();
     for (String name : json.fieldNames()) {
       if (!FIELDS.contains(name)) {
-        errors.add(new FieldError("/" + name, "unknown field " + name));
+        errors.add(new FieldError("/" + name, Text.of("policy.unknown-field", name)));
       }
     }
     switch (stage) {
       case SUBMISSION -> REQUIRED.stream().filter(name -> json.getValue(name) == null)
-          .forEach(name -> errors.add(new FieldError("/" + name, name + " is required before submission")));
+          .forEach(name -> errors.add(new FieldError("/" + name, Text.of("policy.required-to-submit", name))));
       case DRAFT -> {
         if (json.getValue("title") == null) {
-          errors.add(new FieldError("/title", "title is required"));
+          errors.add(new FieldError("/title", Text.of("field.required", "title")));
         }
       }
       case SIMULATION -> {
         if (json.getValue("eligibility") == null) {
-          errors.add(new FieldError("/eligibility", "eligibility is required to simulate"));
+          errors.add(new FieldError("/eligibility", Text.of("policy.eligibility-to-simulate")));
         }
       }
     }
@@ -75,7 +76,7 @@ final class PolicyValidator {
     benefit(json.getValue("benefit"), errors);
     Object mode = json.getValue("mode");
     if (mode != null && !(mode instanceof String s && Mode.parse(s) != null)) {
-      errors.add(new FieldError("/mode", "mode must be AUTO_GRANT, ONE_CLICK or REVIEW"));
+      errors.add(new FieldError("/mode", Text.of("field.one-of", "mode", "AUTO_GRANT, ONE_CLICK, REVIEW")));
     }
     window(json.getValue("window"), errors);
     fundPool(json.getValue("fundPool"), errors);
@@ -91,9 +92,9 @@ final class PolicyValidator {
       return;
     }
     if (!(v instanceof String s) || s.isBlank()) {
-      errors.add(new FieldError("/" + name, name + " must be a non-empty string"));
+      errors.add(new FieldError("/" + name, Text.of("field.non-blank-string", name)));
     } else if (s.length() > max) {
-      errors.add(new FieldError("/" + name, name + " must be at most " + max + " characters"));
+      errors.add(new FieldError("/" + name, Text.of("field.max-length", name, max)));
     }
   }
 
@@ -103,23 +104,23 @@ final class PolicyValidator {
       return ids;
     }
     if (!(v instanceof JsonArray arr)) {
-      errors.add(new FieldError("/clauses", "clauses must be an array of {id, text}"));
+      errors.add(new FieldError("/clauses", Text.of("policy.clauses")));
       return ids;
     }
     for (int i = 0; i < arr.size(); i++) {
       String at = "/clauses/" + i;
       if (!(arr.getValue(i) instanceof JsonObject c)) {
-        errors.add(new FieldError(at, "a clause must be an object {id, text}"));
+        errors.add(new FieldError(at, Text.of("policy.clause-object")));
         continue;
       }
       Object id = c.getValue("id");
       if (!(id instanceof String s) || !CLAUSE_ID.matcher(s).matches()) {
-        errors.add(new FieldError(at + "/id", "a clause id is 1 to 32 letters, digits, '.', '_' or '-'"));
+        errors.add(new FieldError(at + "/id", Text.of("policy.clause-id")));
       } else if (!ids.add(s)) {
-        errors.add(new FieldError(at + "/id", "clause id " + s + " is used twice"));
+        errors.add(new FieldError(at + "/id", Text.of("policy.clause-id-twice", s)));
       }
       if (!(c.getValue("text") instanceof String t) || t.isBlank()) {
-        errors.add(new FieldError(at + "/text", "a clause needs its text"));
+        errors.add(new FieldError(at + "/text", Text.of("policy.clause-text")));
       }
     }
     return ids;
@@ -130,13 +131,14 @@ final class PolicyValidator {
       return;
     }
     if (!(v instanceof JsonObject o)) {
-      errors.add(new FieldError("/benefit", "benefit must be an object"));
+      errors.add(new FieldError("/benefit", Text.of("field.object", "benefit")));
       return;
     }
     try {
       Benefit.parse(o.encode());
     } catch (RuleValidationException e) {
-      e.errors().forEach(err -> errors.add(new FieldError("/benefit" + err.pointer(), err.message())));
+      e.errors().forEach(err -> errors.add(new FieldError("/benefit" + err.pointer(),
+          Text.of("policy.benefit-invalid", err.message()))));
     }
   }
 
@@ -145,13 +147,13 @@ final class PolicyValidator {
       return;
     }
     if (!(v instanceof JsonObject w)) {
-      errors.add(new FieldError("/window", "window must be {opensOn, closesOn}"));
+      errors.add(new FieldError("/window", Text.of("policy.window")));
       return;
     }
     LocalDate opens = date(w.getValue("opensOn"), "/window/opensOn", errors);
     LocalDate closes = date(w.getValue("closesOn"), "/window/closesOn", errors);
     if (opens != null && closes != null && closes.isBefore(opens)) {
-      errors.add(new FieldError("/window/closesOn", "closesOn must not be before opensOn"));
+      errors.add(new FieldError("/window/closesOn", Text.of("policy.window-order")));
     }
   }
 
@@ -163,7 +165,7 @@ final class PolicyValidator {
         // reported below
       }
     }
-    errors.add(new FieldError(pointer, "must be a date YYYY-MM-DD"));
+    errors.add(new FieldError(pointer, Text.of("field.date")));
     return null;
   }
 
@@ -172,20 +174,18 @@ final class PolicyValidator {
       return;
     }
     if (!(v instanceof Number n)) {
-      errors.add(new FieldError("/fundPool", "fundPool must be a number of 万元"));
+      errors.add(new FieldError("/fundPool", Text.of("policy.fund-pool-number")));
       return;
     }
     // a body that bypassed the HTTP layer's number check (a test, a script) may carry 1e309:
     // infinity and NaN have no decimal form, and are out of range like any other
     if ((n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue())) {
-      errors.add(new FieldError("/fundPool",
-          "fundPool must be between 0 and 1,000,000,000 万元, to the 分 (at most 6 decimals)"));
+      errors.add(new FieldError("/fundPool", Text.of("policy.fund-pool-range")));
       return;
     }
     BigDecimal d = new BigDecimal(n.toString());
     if (d.signum() < 0 || d.stripTrailingZeros().scale() > 6 || d.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
-      errors.add(new FieldError("/fundPool",
-          "fundPool must be between 0 and 1,000,000,000 万元, to the 分 (at most 6 decimals)"));
+      errors.add(new FieldError("/fundPool", Text.of("policy.fund-pool-range")));
     }
   }
 
@@ -194,15 +194,15 @@ final class PolicyValidator {
       return;
     }
     if (!(v instanceof JsonArray arr)) {
-      errors.add(new FieldError("/exclusions", "exclusions must be an array of policy ids"));
+      errors.add(new FieldError("/exclusions", Text.of("policy.exclusions")));
       return;
     }
     for (int i = 0; i < arr.size(); i++) {
       Object id = arr.getValue(i);
       if (!(id instanceof String s) || !POLICY_ID.matcher(s).matches()) {
-        errors.add(new FieldError("/exclusions/" + i, "not a policy id (P followed by digits)"));
+        errors.add(new FieldError("/exclusions/" + i, Text.of("policy.not-an-id")));
       } else if (s.equals(selfId)) {
-        errors.add(new FieldError("/exclusions/" + i, "a policy cannot exclude itself"));
+        errors.add(new FieldError("/exclusions/" + i, Text.of("policy.exclude-self")));
       }
     }
   }
@@ -212,12 +212,12 @@ final class PolicyValidator {
       return;
     }
     if (!(v instanceof JsonArray arr)) {
-      errors.add(new FieldError(pointer, "must be an array of strings"));
+      errors.add(new FieldError(pointer, Text.of("field.element-strings")));
       return;
     }
     for (int i = 0; i < arr.size(); i++) {
       if (!(arr.getValue(i) instanceof String s) || s.isBlank()) {
-        errors.add(new FieldError(pointer + "/" + i, "must be a non-empty string"));
+        errors.add(new FieldError(pointer + "/" + i, Text.of("field.element-non-blank")));
       }
     }
   }
@@ -227,14 +227,15 @@ final class PolicyValidator {
       return;
     }
     if (!(v instanceof JsonObject o)) {
-      errors.add(new FieldError("/eligibility", "eligibility must be a rule object"));
+      errors.add(new FieldError("/eligibility", Text.of("policy.eligibility-object")));
       return;
     }
     Rule rule;
     try {
       rule = Rule.parse(o.encode());
     } catch (RuleValidationException e) {
-      e.errors().forEach(err -> errors.add(new FieldError("/eligibility" + err.pointer(), err.message())));
+      e.errors().forEach(err -> errors.add(new FieldError("/eligibility" + err.pointer(),
+          Text.of("policy.rule-invalid", err.message()))));
       return;
     }
     List<Leaf> leaves = rule.leaves();
@@ -242,8 +243,7 @@ final class PolicyValidator {
     for (int i = 0; i < leaves.size(); i++) {
       String clause = leaves.get(i).clause();
       if (clause != null && !clauseIds.contains(clause)) {
-        errors.add(new FieldError("/eligibility" + pointers.get(i) + "/clause",
-            "clause " + clause + " is not among the policy's clauses"));
+        errors.add(new FieldError("/eligibility" + pointers.get(i) + "/clause", Text.of("policy.clause-unknown", clause)));
       }
     }
   }

@@ -1,5 +1,6 @@
 package cn.enterprisegrid.policy;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 import io.vertx.core.Future;
 
@@ -28,6 +29,6 @@ public final class PublishedPolicies {
   /** The version in Redis, ignoring this node's catalog (after the catalog proved stale). */
   public Future<PolicySpec> fromRedis(String id) {
     return store.get(id).compose(p -> p.exists() && p.published() != null ? Future.succeededFuture(p.published())
-        : Future.failedFuture(ProblemException.notFound("no published policy " + id)));
+        : Future.failedFuture(ProblemException.notFound(Text.of("policy.no-published", id))));
   }
 }

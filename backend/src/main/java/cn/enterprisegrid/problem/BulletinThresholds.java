@@ -1,5 +1,6 @@
 package cn.enterprisegrid.problem;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem.FieldError;
 import io.vertx.core.json.JsonObject;
 
@@ -64,21 +65,21 @@ public record BulletinThresholds(double redResponse, double redResolution, doubl
         out.put(f, String.valueOf(n.longValue()));
         merged.put(f, n.longValue());
       } else if (RATES.contains(f)) {
-        errors.add(new FieldError("/" + f, f + " 须为 0 到 1 之间的比例"));
+        errors.add(new FieldError("/" + f, Text.of("bulletin.share", f)));
       } else if (COUNTS.contains(f)) {
-        errors.add(new FieldError("/" + f, f + " 须为 0 到 100000 之间的整数"));
+        errors.add(new FieldError("/" + f, Text.of("field.whole-range", f, 0, 100000)));
       } else {
-        errors.add(new FieldError("/" + f, "未知的阈值 " + f));
+        errors.add(new FieldError("/" + f, Text.of("bulletin.unknown", f)));
       }
     }
     if (errors.isEmpty()) {
       for (String kind : List.of("Response", "Resolution", "Satisfaction")) {
         if (merged.getDouble("green" + kind) < merged.getDouble("red" + kind)) {
-          errors.add(new FieldError("/green" + kind, "green" + kind + " 不能低于 red" + kind));
+          errors.add(new FieldError("/green" + kind, Text.of("bulletin.green-below-red", "green" + kind, "red" + kind)));
         }
       }
       if (merged.getLong("greenOverdue") > merged.getLong("redOverdue")) {
-        errors.add(new FieldError("/greenOverdue", "greenOverdue 不能高于 redOverdue"));
+        errors.add(new FieldError("/greenOverdue", Text.of("bulletin.green-above-red", "greenOverdue", "redOverdue")));
       }
     }
     return out;

@@ -6,6 +6,7 @@ import cn.enterprisegrid.enterprise.EnterpriseKeys;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
 import cn.enterprisegrid.grid.GridKeys;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Store;
 import io.vertx.core.Future;
@@ -58,27 +59,27 @@ public final class ProblemCases {
       case ENTERPRISE -> ProblemStore.Source.FIRM;
       case LIAISON -> ProblemStore.Source.LIAISON;
       case GRID_ADMIN -> ProblemStore.Source.ADMIN;
-      default -> throw ProblemException.forbidden("该角色不能提交诉求");
+      default -> throw ProblemException.forbidden(Text.of("problem.role-cannot-file"));
     };
     String uscc = p.has(Role.ENTERPRISE) ? p.scope().uscc() : body.getString("uscc");
     if (uscc == null || uscc.isBlank()) {
-      return Future.failedFuture(ProblemException.invalid("/uscc", "请填写企业的统一社会信用代码"));
+      return Future.failedFuture(ProblemException.invalid("/uscc", Text.of("problem.uscc-required")));
     }
     // two fields of the firm, not its whole record: intake is the busiest write of the loop
     return store.api().hmget(List.of(EnterpriseKeys.firm(uscc), "f:regionCode", "liaisonId")).compose(r -> {
       String region = r.get(0) == null ? null : (String) Json.decodeValue(r.get(0).toString());
       String liaisonId = r.get(1) == null ? null : r.get(1).toString();
       if (region == null || !filesFor(p, region, liaisonId)) {
-        return Future.failedFuture(ProblemException.invalid("/uscc", "未找到该企业，或该企业不在本账号的范围内"));
+        return Future.failedFuture(ProblemException.invalid("/uscc", Text.of("problem.firm-not-visible")));
       }
       String township = region == null || region.length() < 9 ? region : region.substring(0, 9);
       if (township == null) {
-        return Future.failedFuture(ProblemException.invalid("/uscc", "该企业没有所在区划，无法确定受理乡镇"));
+        return Future.failedFuture(ProblemException.invalid("/uscc", Text.of("problem.firm-no-region")));
       }
       List<String> attachments = new ArrayList<>();
       JsonArray given = body.getJsonArray("attachments", new JsonArray());
       if (given.size() > 20) {
-        return Future.failedFuture(ProblemException.invalid("/attachments", "附件不能超过 20 个"));
+        return Future.failedFuture(ProblemException.invalid("/attachments", Text.of("problem.attachments")));
       }
       given.forEach(a -> attachments.add(String.valueOf(a)));
       return problems.file(new ProblemStore.Intake(uscc, township, source, body.getString("category"),
@@ -163,27 +164,27 @@ public final class ProblemCases {
     return a.acceptTransfer() || a.declineTransfer();
   }
 
-  private static String refusal(Principal p, Map<String, String> h, Step step) {
+  private static Text refusal(Principal p, Map<String, String> h, Step step) {
     if (p.has(Role.DEPT_HANDLER) && ProblemAccess.receiving(p, h)) {
-      return "转办尚未接收，本部门还不能" + step.label();
+      return Text.of("problem.transfer-not-received", step);
     }
     if (p.has(Role.DEPT_HANDLER) && step == Step.TRANSFER && ProblemAccess.accountable(p, h)) {
-      return "转办须由接收部门（" + h.get("pendingDepartment") + "）接收";
+      return Text.of("problem.transfer-by-receiver", h.get("pendingDepartment"));
     }
-    return "本账号的角色不能对该诉求执行「" + step.label() + "」";
+    return Text.of("problem.role-cannot-step", step);
   }
 
   /** The case's hash when {@code p} sees it; 404 otherwise (also when there is no such case). */
   private Future<Map<String, String>> visible(Principal p, String id) {
     return problems.load(id).compose(h -> {
       if (h.isEmpty()) {
-        return Future.failedFuture(ProblemException.notFound("没有编号为 " + id + " 的诉求"));
+        return Future.failedFuture(ProblemException.notFound(Text.of("problem.no-problem", id)));
       }
       Future<String> liaison = ProblemAccess.needsLiaison(p)
           ? enterprises.load(h.get("uscc")).map(StoredEnterprise::liaisonId)
           : Future.succeededFuture(null);
       return liaison.compose(l -> ProblemAccess.sees(p, h, l) ? Future.succeededFuture(h)
-          : Future.failedFuture(ProblemException.notFound("没有编号为 " + id + " 的诉求")));
+          : Future.failedFuture(ProblemException.notFound(Text.of("problem.no-problem", id))));
     });
   }
 

@@ -4,6 +4,7 @@ import static cn.enterprisegrid.http.Replies.json;
 
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
@@ -95,7 +96,7 @@ public final class ProblemConsoleRoutes {
       try {
         c = Complexity.valueOf(complexity);
       } catch (IllegalArgumentException e) {
-        throw ProblemException.invalid("/complexity", "复杂程度须为 ORDINARY（一般）或 COMPLEX（复杂）");
+        throw ProblemException.invalid("/complexity", Text.of("problem.complexity"));
       }
     }
     return StepArgs.dispatch(text(b, "department", 60), c, text(b, "handler", 60), text(b, "note", 1000));
@@ -106,13 +107,13 @@ public final class ProblemConsoleRoutes {
     String reason = text(b, "reason", 500);
     String kind = text(b, "kind", 30);
     if (reason == null || reason.isBlank()) {
-      throw ProblemException.invalid("/reason", "挂起须说明理由");
+      throw ProblemException.invalid("/reason", Text.of("problem.suspend-reason"));
     }
     String ground = kind == null ? "" : switch (kind) {
       case "LEGAL_PROCEEDINGS" -> "涉法涉诉：";
       case "AWAITING_FIRM" -> "等待企业：";
       case "OTHER" -> "";
-      default -> throw ProblemException.invalid("/kind", "挂起原因须为 LEGAL_PROCEEDINGS（涉法涉诉）、AWAITING_FIRM（等待企业）或 OTHER");
+      default -> throw ProblemException.invalid("/kind", Text.of("problem.suspend-kind"));
     };
     return StepArgs.note(ground + reason);
   }
@@ -120,7 +121,7 @@ public final class ProblemConsoleRoutes {
   private static StepArgs extend(JsonObject b) {
     Integer days = b.getInteger("workingDays");
     if (days == null || days < 1 || days > 60) {
-      throw ProblemException.invalid("/workingDays", "延期为 1 到 60 个工作日");
+      throw ProblemException.invalid("/workingDays", Text.of("problem.extend-days"));
     }
     return StepArgs.extend(days, text(b, "reason", 500));
   }
@@ -132,7 +133,7 @@ public final class ProblemConsoleRoutes {
       try {
         o = Lifecycle.VerifyOutcome.valueOf(outcome);
       } catch (IllegalArgumentException e) {
-        throw ProblemException.invalid("/outcome", "核实结果须为 RECTIFY（整改）或 EXPLAINED（已解释）");
+        throw ProblemException.invalid("/outcome", Text.of("problem.outcome"));
       }
     }
     return StepArgs.verify(o, text(b, "note", 1000));
@@ -141,7 +142,7 @@ public final class ProblemConsoleRoutes {
   private static StepArgs decide(JsonObject b) {
     Boolean upheld = b.getBoolean("upheld");
     if (upheld == null) {
-      throw ProblemException.invalid("/upheld", "请说明是否支持申诉（upheld: true 或 false）");
+      throw ProblemException.invalid("/upheld", Text.of("problem.upheld-required"));
     }
     return StepArgs.decide(upheld, text(b, "note", 1000));
   }
@@ -150,7 +151,7 @@ public final class ProblemConsoleRoutes {
   static String text(JsonObject b, String field, int max) {
     String v = b.getString(field);
     if (v != null && v.length() > max) {
-      throw ProblemException.invalid("/" + field, field + " 不能超过 " + max + " 个字");
+      throw ProblemException.invalid("/" + field, Text.of("field.max-length", field, max));
     }
     return v;
   }

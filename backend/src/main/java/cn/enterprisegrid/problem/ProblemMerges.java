@@ -3,6 +3,7 @@ package cn.enterprisegrid.problem;
 import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.calendar.MissingYear;
 import cn.enterprisegrid.calendar.WorkingCalendar;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.ScriptResult;
 import io.vertx.core.Future;
@@ -41,10 +42,10 @@ final class ProblemMerges {
   private Future<JsonObject> merge(String id, StepArgs a, String actor, int n) {
     String into = a.into();
     if (into == null || into.isBlank()) {
-      return Future.failedFuture(ProblemException.invalid("/into", "the case to merge into is required"));
+      return Future.failedFuture(ProblemException.invalid("/into", Text.of("problem.into-required")));
     }
     if (into.equals(id)) {
-      return Future.failedFuture(ProblemException.invalid("/into", "不能将诉求并入其自身"));
+      return Future.failedFuture(ProblemException.invalid("/into", Text.of("problem.merge-self")));
     }
     Instant now = s.clock().instant();
     return Future.all(s.load(id), s.load(into), s.calendars().calendar()).compose(all -> {
@@ -52,7 +53,7 @@ final class ProblemMerges {
       Map<String, String> target = all.resultAt(1);
       WorkingCalendar cal = all.resultAt(2);
       if (h.isEmpty()) {
-        return Future.failedFuture(ProblemException.notFound("no problem " + id));
+        return Future.failedFuture(ProblemException.notFound(Text.of("problem.no-problem", id)));
       }
       if (into.equals(h.get("mergedInto"))) {
         // merged already (a retry after a crash, or twice): only what may be missing is done
@@ -75,10 +76,10 @@ final class ProblemMerges {
             ProblemStore.RETRIES.incrementAndGet();
             return merge(id, a, actor, n + 1);
           }
-          return Future.failedFuture(ProblemException.conflict("stale", r.detail()));
+          return Future.failedFuture(ProblemException.conflict("stale", Text.refusal("problem", "stale", r.detail())));
         }
         if (!r.ok()) {
-          return Future.failedFuture(ProblemException.conflict(r.error(), r.detail()));
+          return Future.failedFuture(ProblemException.conflict(r.error(), Text.refusal("problem", r.error(), r.detail())));
         }
         boolean linked = r.json().getBoolean("linked", false);
         return s.attempt(id, Step.MERGE, a, actor, 1)
@@ -94,7 +95,7 @@ final class ProblemMerges {
   private Future<ScriptResult> link(String into, Map<String, String> target, String follower, String actor,
       Instant now) {
     if (target.isEmpty()) {
-      return Future.failedFuture(ProblemException.invalid("/into", "no problem " + into));
+      return Future.failedFuture(ProblemException.invalid("/into", Text.of("problem.no-problem", into)));
     }
     ProblemStatus status = ProblemStatus.valueOf(target.get("status"));
     int version = Integer.parseInt(target.get("version")) + 1;
@@ -168,7 +169,7 @@ final class ProblemMerges {
           ProblemStore.RETRIES.incrementAndGet();
           return followOne(id, target, lead, cal, n + 1);
         }
-        return Future.failedFuture(ProblemException.conflict(r.error(), r.detail()));
+        return Future.failedFuture(ProblemException.conflict(r.error(), Text.refusal("problem", r.error(), r.detail())));
       });
     });
   }

@@ -4,6 +4,7 @@ import static cn.enterprisegrid.http.Replies.json;
 
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
@@ -40,8 +41,7 @@ public final class ProblemMiniProgramRoutes {
           JsonObject b = Bodies.object(ctx);
           Rating level = Rating.parse(b.getString("level"));
           if (level == null) {
-            throw ProblemException.invalid("/level", "评价等级须为 VERY_SATISFIED、SATISFIED、BASICALLY_SATISFIED、"
-                + "DISSATISFIED 或 VERY_DISSATISFIED 之一");
+            throw ProblemException.invalid("/level", Text.of("problem.rating-level"));
           }
           json(ctx, 200, cases.step(Guard.principal(ctx), ctx.pathParam("id"), Step.RATE,
               StepArgs.rate(level, b.getString("comment"))));

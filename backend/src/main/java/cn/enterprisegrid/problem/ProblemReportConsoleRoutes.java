@@ -5,6 +5,7 @@ import static cn.enterprisegrid.http.Replies.json;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.ProblemException;
@@ -83,7 +84,7 @@ public final class ProblemReportConsoleRoutes {
       try {
         return LocalDate.parse(ctx.request().getParam(name));
       } catch (DateTimeParseException | NullPointerException e) {
-        throw ProblemException.badRequest("/" + name, name + " 须为 YYYY-MM-DD 格式的日期");
+        throw ProblemException.badRequest("/" + name, Text.of("field.date-named", name));
       }
     }
 

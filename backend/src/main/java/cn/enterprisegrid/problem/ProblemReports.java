@@ -1,5 +1,6 @@
 package cn.enterprisegrid.problem;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.policyindex.reference.Divisions;
 import cn.enterprisegrid.store.Store;
@@ -109,10 +110,10 @@ public final class ProblemReports {
   /** Refuses a period that is reversed or longer than a year (422, Chinese detail). */
   public static void check(LocalDate from, LocalDate to) {
     if (from.isAfter(to)) {
-      throw ProblemException.invalid("/from", "起始日期不能晚于截止日期");
+      throw ProblemException.invalid("/from", Text.of("report.from-after-to"));
     }
     if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-      throw ProblemException.invalid("/to", "一份报表最长统计 " + MAX_DAYS + " 天");
+      throw ProblemException.invalid("/to", Text.of("report.max-days", MAX_DAYS));
     }
   }
 

@@ -1,7 +1,10 @@
 package cn.enterprisegrid.problem;
 
+import cn.enterprisegrid.http.Language;
+import cn.enterprisegrid.http.Localized;
+
 /** Where a firm's problem (诉求) stands. The Chinese label is what a person reads. */
-public enum ProblemStatus {
+public enum ProblemStatus implements Localized {
   SUBMITTED("待受理"),
   ACCEPTED("已受理"),
   REJECTED("不予受理"),
@@ -21,6 +24,12 @@ public enum ProblemStatus {
 
   public String label() {
     return label;
+  }
+
+  /** The Chinese label in Chinese texts, the constant's name in English ones. */
+  @Override
+  public String render(Language lang) {
+    return lang == Language.ZH ? label : name();
   }
 
   /** Whether the case still needs someone's work ("0": every item followed until closed). */

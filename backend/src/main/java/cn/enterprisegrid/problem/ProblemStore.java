@@ -6,6 +6,7 @@ import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.calendar.CalendarStore;
 import cn.enterprisegrid.calendar.MissingYear;
 import cn.enterprisegrid.calendar.WorkingCalendar;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Hashes;
 import cn.enterprisegrid.store.ScriptResult;
@@ -119,13 +120,14 @@ public final class ProblemStore {
   public Future<JsonObject> file(Intake in, String actor) {
     Category category = categories.byCode(in.category() == null ? "" : in.category()).orElse(null);
     if (category == null) {
-      return Future.failedFuture(ProblemException.invalid("/category", "没有这个诉求类别：" + in.category()));
+      return Future.failedFuture(ProblemException.invalid("/category", Text.of("problem.no-category", in.category())));
     }
     if (blank(in.uscc()) || blank(in.township()) || in.source() == null) {
-      return Future.failedFuture(ProblemException.invalid("/uscc", "请填写企业及其所在乡镇"));
+      return Future.failedFuture(ProblemException.invalid("/uscc", Text.of("problem.firm-township-required")));
     }
     if (blank(in.title()) || in.title().length() > 100 || blank(in.description())) {
-      return Future.failedFuture(ProblemException.invalid(blank(in.description()) && !blank(in.title()) && in.title().length() <= 100 ? "/description" : "/title", "请填写标题（不超过 100 字）和问题描述"));
+      return Future.failedFuture(ProblemException.invalid(blank(in.description()) && !blank(in.title())
+          && in.title().length() <= 100 ? "/description" : "/title", Text.of("problem.title-description")));
     }
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, WorkingCalendar.ZONE);
@@ -165,7 +167,7 @@ public final class ProblemStore {
         // the answer is what the script wrote: no second read
         return store.script("problem_file", keys, args)
             .compose(r -> r.ok() ? Future.succeededFuture(views ? filed(h, c, history) : new JsonObject().put("id", id))
-                : Future.failedFuture(ProblemException.conflict(r.error(), r.detail())));
+                : Future.failedFuture(ProblemException.conflict(r.error(), Text.refusal("problem", r.error(), r.detail()))));
       });
     });
   }
@@ -207,7 +209,7 @@ public final class ProblemStore {
       Map<String, String> h = both.resultAt(0);
       WorkingCalendar cal = both.resultAt(1);
       if (h.isEmpty()) {
-        return Future.failedFuture(ProblemException.notFound("没有编号为 " + id + " 的诉求"));
+        return Future.failedFuture(ProblemException.notFound(Text.of("problem.no-problem", id)));
       }
       Change ch;
       JsonObject facts;
@@ -230,8 +232,9 @@ public final class ProblemStore {
           RETRIES.incrementAndGet();
           return attempt(id, step, args, actor, n + 1);
         }
-        return Future.failedFuture("not-found".equals(r.error()) ? ProblemException.notFound(r.detail())
-            : ProblemException.conflict(r.error(), r.detail()));
+        Text detail = Text.refusal("problem", r.error(), r.detail());
+        return Future.failedFuture("not-found".equals(r.error()) ? ProblemException.notFound(detail)
+            : ProblemException.conflict(r.error(), detail));
       });
     });
   }

@@ -1,5 +1,8 @@
 package cn.enterprisegrid.problem;
 
+import cn.enterprisegrid.http.Language;
+import cn.enterprisegrid.http.Localized;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -9,7 +12,7 @@ import java.util.Set;
  * depends on the rating and {@link #VERIFY} on its outcome (see {@link Lifecycle}). {@link #MERGE},
  * {@link #APPEAL} and {@link #APPEAL_DECISION} keep the status.
  */
-public enum Step {
+public enum Step implements Localized {
   ACCEPT("受理", EnumSet.of(ProblemStatus.SUBMITTED)),
   REJECT("不予受理", EnumSet.of(ProblemStatus.SUBMITTED)),
   DISPATCH("交办", EnumSet.of(ProblemStatus.ACCEPTED, ProblemStatus.REOPENED)),
@@ -63,6 +66,12 @@ public enum Step {
 
   public String label() {
     return label;
+  }
+
+  /** The Chinese label in Chinese texts, the constant's name in English ones. */
+  @Override
+  public String render(Language lang) {
+    return lang == Language.ZH ? label : name();
   }
 
   /** The statuses this step may be taken from. */

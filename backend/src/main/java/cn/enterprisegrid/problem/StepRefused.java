@@ -1,5 +1,6 @@
 package cn.enterprisegrid.problem;
 
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +27,7 @@ public final class StepRefused extends RuntimeException {
 
   /** The 409 {@code step-not-allowed} it answers, with {@code status} and {@code step} members. */
   public ProblemException problem() {
-    return new ProblemException(Problem.of(409, "step-not-allowed", "Step not allowed", getMessage())
+    return new ProblemException(Problem.of(409, "step-not-allowed", Text.of("problem.step-not-allowed", status, step))
         .with(new JsonObject().put("status", status.name()).put("step", step.name())));
   }
 }

@@ -1,6 +1,7 @@
 package cn.enterprisegrid.problem;
 
 import cn.enterprisegrid.calendar.WorkingCalendar;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,14 +41,13 @@ final class StepRules {
     ProblemStatus beforeSuspension = before == null || before.isEmpty() ? null : ProblemStatus.valueOf(before);
     String mergedInto = h.getOrDefault("mergedInto", "");
     if (!mergedInto.isEmpty() && !OWN_WHEN_MERGED.contains(step)) {
-      throw ProblemException.conflict("merged", "诉求已并入诉求" + mergedInto + "，随其办理，不能单独" + step.label()
-          + "（" + step + "）");
+      throw ProblemException.conflict("merged", Text.of("problem.merged-step", mergedInto, step));
     }
     if (step == Step.RATE && a.rating() == null) {
-      throw ProblemException.invalid("/level", "请选择评价等级");
+      throw ProblemException.invalid("/level", Text.of("problem.level-required"));
     }
     if (step == Step.VERIFY && a.outcome() == null) {
-      throw ProblemException.invalid("/outcome", "请填写核实结果（RECTIFY 整改或 EXPLAINED 已解释）");
+      throw ProblemException.invalid("/outcome", Text.of("problem.outcome-required"));
     }
     ProblemStatus next = Lifecycle.next(status, step, beforeSuspension, a.rating(), a.outcome());
     CaseClock c = ClockJson.decode(new JsonObject(h.get("clock")));
@@ -62,14 +62,14 @@ final class StepRules {
     switch (step) {
       case ACCEPT -> c = c.accepted();
       case REJECT -> {
-        require(a.note(), "/reason", "不予受理须说明理由");
+        require(a.note(), "/reason", "problem.reject-reason");
         c = c.accepted();
         set.put("reason", a.note());
       }
       case DISPATCH -> {
         String department = a.department() != null ? a.department()
             : categories.byCode(h.get("category")).map(Category::defaultDepartment).orElse(null);
-        require(department, "/department", "请填写承办部门");
+        require(department, "/department", "problem.department-required");
         Complexity complexity = a.complexity() == null ? Complexity.ORDINARY : a.complexity();
         c = c.dispatched(today, complexity, levels, cal);
         set.put("department", department);
@@ -86,16 +86,16 @@ final class StepRules {
         draw = true;
       }
       case PROGRESS -> {
-        require(a.note(), "/note", "请填写办理进展");
+        require(a.note(), "/note", "problem.progress-required");
         c = c.reported();
       }
       case RESOLVE -> {
-        require(a.note(), "/resolution", "请填写办理结果");
+        require(a.note(), "/resolution", "problem.resolution-required");
         c = c.resolved();
         resolved(set, a.note(), now, today, levels, cal);
       }
       case SUSPEND -> {
-        require(a.note(), "/reason", "挂起须说明理由");
+        require(a.note(), "/reason", "problem.suspend-reason");
         c = c.suspended(today);
         set.put("beforeSuspension", status.name());
         set.put("reason", a.note());
@@ -106,17 +106,17 @@ final class StepRules {
       }
       case EXTEND -> {
         if (a.workingDays() == null || a.workingDays() < 1 || a.workingDays() > 60) {
-          throw ProblemException.invalid("/workingDays", "延期为 1 到 60 个工作日");
+          throw ProblemException.invalid("/workingDays", Text.of("problem.extend-days"));
         }
-        require(a.note(), "/reason", "申请或批准延期须说明理由");
+        require(a.note(), "/reason", "problem.extend-reason");
         Deadline resolve = c.resolve();
         if (a.request()) {
           // a department asks before its deadline passes; a grid admin approves (or extends directly)
           if (h.get("extensionRequest") != null) {
-            throw ProblemException.conflict("extension-pending", "已有待批准的延期申请");
+            throw ProblemException.conflict("extension-pending", Text.of("problem.extension-pending"));
           }
           if (resolve == null || !now.isBefore(resolve.passesAt())) {
-            throw ProblemException.conflict("deadline-passed", "办结时限已过，不能再申请延期");
+            throw ProblemException.conflict("deadline-passed", Text.of("problem.deadline-passed"));
           }
           next = status;
           set.put("extensionRequest", new io.vertx.core.json.JsonObject().put("workingDays", a.workingDays())
@@ -133,7 +133,7 @@ final class StepRules {
         String pending = h.getOrDefault("pendingDepartment", "");
         if (a.acceptTransfer() || a.declineTransfer()) {
           if (pending.isEmpty()) {
-            throw ProblemException.conflict("no-pending-transfer", "诉求没有待接收的转办");
+            throw ProblemException.conflict("no-pending-transfer", Text.of("problem.no-pending-transfer"));
           }
           del.add("pendingDepartment");
           detail.put("from", h.getOrDefault("department", ""));
@@ -143,7 +143,7 @@ final class StepRules {
             historyStep = "TRANSFER_ACCEPT";
             historyLabel = "接收转办";
           } else {
-            require(a.note(), "/note", "a reason is required to decline a transfer");
+            require(a.note(), "/note", "problem.decline-reason");
             // refused: the first department stays accountable and the case stays where it was
             next = status;
             detail.put("declinedBy", pending);
@@ -151,12 +151,12 @@ final class StepRules {
             historyLabel = "拒绝接收转办";
           }
         } else {
-          require(a.department(), "/department", "请填写接收转办的部门");
+          require(a.department(), "/department", "problem.transfer-department");
           if (!pending.isEmpty()) {
-            throw ProblemException.conflict("transfer-pending", "诉求已转办至" + pending + "，待其接收");
+            throw ProblemException.conflict("transfer-pending", Text.of("problem.transfer-pending", pending));
           }
           if (a.department().equals(h.get("department"))) {
-            throw ProblemException.invalid("/department", "诉求已由" + a.department() + "承办");
+            throw ProblemException.invalid("/department", Text.of("problem.already-handled-by", a.department()));
           }
           next = status;
           set.put("pendingDepartment", a.department());
@@ -176,8 +176,7 @@ final class StepRules {
       }
       case VERIFY -> {
         if (!mergedInto.isEmpty() && a.outcome() == Lifecycle.VerifyOutcome.RECTIFY) {
-          throw ProblemException.conflict("merged", "诉求已并入诉求" + mergedInto + "，整改须在诉求" + mergedInto
-              + "上重新交办");
+          throw ProblemException.conflict("merged", Text.of("problem.merged-rectify", mergedInto));
         }
         c = c.verified();
         detail.put("outcome", a.outcome().name());
@@ -188,17 +187,16 @@ final class StepRules {
         }
       }
       case MERGE -> {
-        require(a.into(), "/into", "the case to merge into is required");
+        require(a.into(), "/into", "problem.into-required");
         if (a.into().equals(h.get("id"))) {
-          throw ProblemException.invalid("/into", "不能将诉求并入其自身");
+          throw ProblemException.invalid("/into", Text.of("problem.merge-self"));
         }
         if (!mergedInto.isEmpty()) {
-          throw ProblemException.conflict("already-merged", "诉求已并入诉求" + mergedInto + "，不能再并入其他诉求");
+          throw ProblemException.conflict("already-merged", Text.of("problem.already-merged", mergedInto));
         }
         List<String> followers = merged(h);
         if (!followers.isEmpty()) {
-          throw ProblemException.conflict("has-merged", "已有诉求" + String.join("、", followers)
-              + "并入本诉求，不能再将本诉求并入其他诉求");
+          throw ProblemException.conflict("has-merged", Text.of("problem.has-merged", String.join(", ", followers)));
         }
         set.put("mergedInto", a.into());
         set.put("mergedAt", now.toString());
@@ -221,17 +219,15 @@ final class StepRules {
    */
   static void checkTarget(Map<String, String> target, String into) {
     if (target.isEmpty()) {
-      throw ProblemException.invalid("/into", "no problem " + into);
+      throw ProblemException.invalid("/into", Text.of("problem.no-problem", into));
     }
     ProblemStatus s = ProblemStatus.valueOf(target.get("status"));
     if (!s.open()) {
-      throw ProblemException.conflict("merge-target-closed", "目标诉求" + into + "当前状态为“" + s.label()
-          + "”，只能并入未关闭的诉求");
+      throw ProblemException.conflict("merge-target-closed", Text.of("problem.merge-target-closed", into, s));
     }
     String further = target.getOrDefault("mergedInto", "");
     if (!further.isEmpty()) {
-      throw ProblemException.conflict("merge-target-merged", "目标诉求" + into + "已并入诉求" + further + "，请并入诉求"
-          + further);
+      throw ProblemException.conflict("merge-target-merged", Text.of("problem.merge-target-merged", into, further));
     }
   }
 
@@ -337,20 +333,20 @@ final class StepRules {
 
   private static void appeal(Map<String, String> h, StepArgs a, ProblemStatus status, CaseClock c, Instant now,
       Map<String, String> set, Map<String, String> detail) {
-    require(a.note(), "/reason", "the appeal's reason is required");
+    require(a.note(), "/reason", "problem.appeal-reason");
     String rating = h.get("rating");
     String ratedAt = h.get("ratedAt");
     if (rating == null || ratedAt == null) {
-      throw ProblemException.conflict("no-rating", "诉求尚无企业评价，不能申诉");
+      throw ProblemException.conflict("no-rating", Text.of("problem.no-rating"));
     }
     boolean verifying = c.verify() != null && !c.verify().met();
     if (status == ProblemStatus.REOPENED && !(Rating.valueOf(rating).bad() && verifying)) {
-      throw ProblemException.conflict("appeal-not-offered", "诉求已重启，但不在差评核实中，不能申诉评价");
+      throw ProblemException.conflict("appeal-not-offered", Text.of("problem.appeal-not-offered"));
     }
     JsonArray appeals = new JsonArray(h.getOrDefault("appeals", "[]"));
     for (Object o : appeals) {
       if (ratedAt.equals(((JsonObject) o).getString("ratedAt"))) {
-        throw ProblemException.conflict("appeal-exists", "该评价已申诉过，每次评价只能申诉一次");
+        throw ProblemException.conflict("appeal-exists", Text.of("problem.appeal-exists"));
       }
     }
     appeals.add(new JsonObject().put("rating", rating).put("ratedAt", ratedAt).put("reason", a.note())
@@ -362,13 +358,13 @@ final class StepRules {
   private static void decide(Map<String, String> h, StepArgs a, Instant now, Map<String, String> set,
       List<String> del, Map<String, String> detail) {
     if (a.upheld() == null) {
-      throw ProblemException.invalid("/upheld", "the decision (upheld or not) is required");
+      throw ProblemException.invalid("/upheld", Text.of("problem.upheld-required"));
     }
-    require(a.note(), "/note", "the decision's reason is required");
+    require(a.note(), "/note", "problem.decision-reason");
     JsonArray appeals = new JsonArray(h.getOrDefault("appeals", "[]"));
     JsonObject last = appeals.isEmpty() ? null : appeals.getJsonObject(appeals.size() - 1);
     if (last == null || !"PENDING".equals(last.getString("status"))) {
-      throw ProblemException.conflict("no-pending-appeal", "诉求没有待裁定的评价申诉");
+      throw ProblemException.conflict("no-pending-appeal", Text.of("problem.no-pending-appeal"));
     }
     last.put("status", a.upheld() ? "UPHELD" : "DISMISSED").put("decision", a.note()).put("decidedAt", now.toString());
     set.put("appeals", appeals.encode());
@@ -385,9 +381,10 @@ final class StepRules {
     return categories.byCode(h.get("category")).map(Category::levels).orElse(ServiceLevels.RULE_13710);
   }
 
-  private static void require(String value, String pointer, String detail) {
+  /** A 422 naming {@code pointer} with the catalog's text {@code key} when the value is blank. */
+  private static void require(String value, String pointer, String key) {
     if (value == null || value.isBlank()) {
-      throw ProblemException.invalid(pointer, detail);
+      throw ProblemException.invalid(pointer, Text.of(key));
     }
   }
 }

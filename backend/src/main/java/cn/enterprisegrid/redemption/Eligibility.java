@@ -1,5 +1,7 @@
 package cn.enterprisegrid.redemption;
 
+import cn.enterprisegrid.dictionary.FieldLabels;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.policy.Explanations;
@@ -26,21 +28,24 @@ final class Eligibility {
     if (verdict != Verdict.ELIGIBLE) {
       List<LeafExplanation> leaves = catalog.explain(spec, profile);
       boolean unknown = verdict == Verdict.UNKNOWN;
-      throw new ProblemException(Problem.of(422, unknown ? "incomplete-profile" : "ineligible",
-          unknown ? "Profile incomplete" : "Not eligible", unknown
-              ? "the profile lacks what this policy needs to decide: complete " + Explanations.missing(leaves).encode()
-              : "the firm does not meet this policy's conditions"));
+      throw new ProblemException(Problem.of(422, unknown ? "incomplete-profile" : "ineligible", unknown
+          ? Text.of("redemption.incomplete", String.join("、", labels(Explanations.missing(leaves))))
+          : Text.of("redemption.ineligible")));
     }
     OptionalDouble amount = spec.benefit().amountFor(profile);
     if (amount.isEmpty()) {
-      throw new ProblemException(Problem.of(422, "incomplete-profile", "Profile incomplete",
-          "the amount depends on " + spec.benefit().figure().jsonName() + ", which the profile lacks"));
+      throw new ProblemException(Problem.of(422, "incomplete-profile", Text.of("redemption.amount-figure",
+          FieldLabels.standard().of(spec.benefit().figure().jsonName()).label())));
     }
     long fen = Money.fen(amount.getAsDouble());
     if (fen <= 0) {
-      throw new ProblemException(Problem.of(422, "no-benefit", "Nothing to grant",
-          "the benefit rule gives nothing for this firm's figures"));
+      throw new ProblemException(Problem.of(422, "no-benefit", Text.of("redemption.no-benefit")));
     }
     return fen;
+  }
+
+  /** The Chinese labels of fields by JSON name: the firm reads what to complete, not field names. */
+  private static List<String> labels(io.vertx.core.json.JsonArray fields) {
+    return fields.stream().map(f -> FieldLabels.standard().of((String) f).label()).toList();
   }
 }

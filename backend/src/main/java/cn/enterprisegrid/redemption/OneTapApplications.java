@@ -4,6 +4,7 @@ import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.config.ChinaTime;
 import cn.enterprisegrid.enterprise.EnterpriseStore;
 import cn.enterprisegrid.enterprise.StoredEnterprise;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.policy.PolicySpec;
 import cn.enterprisegrid.policy.PublishedPolicies;
@@ -72,7 +73,7 @@ public final class OneTapApplications {
   private Future<Redemptions.Answer> applyAs(PolicySpec spec, StoredEnterprise s, Principal principal, String key,
       String fingerprint) {
     if (!s.exists()) {
-      return Future.failedFuture(ProblemException.notFound("the bound enterprise is not registered"));
+      return Future.failedFuture(ProblemException.notFound(Text.of("enterprise.bound-not-registered")));
     }
     LocalDate today = ChinaTime.today();
     Profile profile = ProfileDeriver.standard().profile(s.enterprise(), today);

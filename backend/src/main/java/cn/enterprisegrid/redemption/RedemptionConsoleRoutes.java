@@ -3,6 +3,7 @@ package cn.enterprisegrid.redemption;
 import cn.enterprisegrid.auth.Guard;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.auth.Role;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.ContractRoutes;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
@@ -60,7 +61,7 @@ public final class RedemptionConsoleRoutes {
           try {
             paidOn = LocalDate.parse(Bodies.requiredString(body, "paidOn"));
           } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("/paidOn", "paidOn must be a date YYYY-MM-DD");
+            throw ProblemException.invalid("/paidOn", Text.of("field.date-named", "paidOn"));
           }
           Replies.json(ctx, 200, application(ctx)
               .compose(a -> redemptions.pay(a.getString("id"), Guard.principal(ctx).actor(), paidOn, reference)));
@@ -77,7 +78,7 @@ public final class RedemptionConsoleRoutes {
     if (principal.role() == Role.GRID_ADMIN) {
       return policies.require(policyId).compose(p -> p.status() == PolicyStatus.PUBLISHED
           || p.status() == PolicyStatus.CLOSED ? Future.succeededFuture(p)
-          : Future.failedFuture(ProblemException.forbidden("政策 " + p.id() + " 尚未发布，其资金池只对所属部门可见")));
+          : Future.failedFuture(ProblemException.forbidden(Text.of("redemption.pool-unpublished", p.id()))));
     }
     return departmental(ctx, policyId);
   }
@@ -86,7 +87,7 @@ public final class RedemptionConsoleRoutes {
   private Future<JsonObject> application(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     return redemptions.get(id).compose(a -> a == null
-        ? Future.failedFuture(ProblemException.notFound("no application " + id))
+        ? Future.failedFuture(ProblemException.notFound(Text.of("redemption.no-application", id)))
         : departmental(ctx, a.getString("policyId")).map(a));
   }
 
@@ -94,6 +95,6 @@ public final class RedemptionConsoleRoutes {
     Principal principal = Guard.principal(ctx);
     return policies.require(policyId).compose(p -> principal.role() == Role.SUPERVISOR
         || p.department().equals(principal.scope().department()) ? Future.succeededFuture(p)
-        : Future.failedFuture(ProblemException.forbidden("政策 " + p.id() + " 属于" + p.department() + "，不属于本部门")));
+        : Future.failedFuture(ProblemException.forbidden(Text.of("policy.other-department", p.id(), p.department()))));
   }
 }

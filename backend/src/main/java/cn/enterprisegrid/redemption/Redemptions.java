@@ -2,6 +2,7 @@ package cn.enterprisegrid.redemption;
 
 import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.enterprise.EnterpriseKeys;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.notify.NotifyKeys;
@@ -100,7 +101,8 @@ public final class Redemptions {
     if (body.getString("policy") != null) {
       extensions.put("policy", body.getString("policy"));
     }
-    return new Answer(null, Problem.of(status, code, "Not applied", body.getString("detail")).with(extensions));
+    return new Answer(null, Problem.of(status, code, Text.refusal("apply", code, body.getString("detail")))
+        .with(extensions));
   }
 
   /** An application by id, or null. */
@@ -140,7 +142,7 @@ public final class Redemptions {
     String policyId = Applications.policyOf(applicationId);
     String uscc = Applications.firmOf(applicationId);
     if (policyId == null || uscc == null) {
-      return Future.failedFuture(ProblemException.notFound("no application " + applicationId));
+      return Future.failedFuture(ProblemException.notFound(Text.of("redemption.no-application", applicationId)));
     }
     List<String> args = new ArrayList<>(List.of(op, actor, Instant.now().toString()));
     args.addAll(more);
@@ -152,8 +154,9 @@ public final class Redemptions {
           if (r.ok()) {
             return get(applicationId);
           }
-          return Future.failedFuture("not-found".equals(r.error()) ? ProblemException.notFound(r.detail())
-              : ProblemException.conflict(r.error(), r.detail()));
+          Text detail = Text.refusal("application", r.error(), r.detail());
+          return Future.failedFuture("not-found".equals(r.error()) ? ProblemException.notFound(detail)
+              : ProblemException.conflict(r.error(), detail));
         });
   }
 

@@ -4,6 +4,7 @@ import cn.enterprisegrid.audit.AuditKeys;
 import cn.enterprisegrid.auth.Principal;
 import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Bodies;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.store.Hashes;
@@ -124,15 +125,15 @@ public final class Callbacks {
   public Future<JsonObject> record(Principal admin, String id, JsonObject body) {
     Object confirmed = body.getValue("confirmed");
     if (!(confirmed instanceof Boolean)) {
-      throw ProblemException.invalid("/confirmed", "confirmed must be true or false");
+      throw ProblemException.invalid("/confirmed", Text.of("field.boolean", "confirmed"));
     }
     Object sat = body.getValue("satisfaction");
     if (!(sat instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.intValue() < 1 || n.intValue() > 5) {
-      throw ProblemException.invalid("/satisfaction", "satisfaction must be an integer from 1 to 5");
+      throw ProblemException.invalid("/satisfaction", Text.of("field.whole-range", "satisfaction", 1, 5));
     }
     String comment = Bodies.optionalString(body, "comment", "");
     if (comment != null && comment.length() > 500) {
-      throw ProblemException.invalid("/comment", "comment must be at most 500 characters");
+      throw ProblemException.invalid("/comment", Text.of("field.max-length", "comment", 500));
     }
     return get(admin, id).compose(cb -> record(grid.store(), admin.actor(), System.currentTimeMillis(),
             new JsonObject().put("id", id).put("confirmed", confirmed)
@@ -140,10 +141,10 @@ public final class Callbacks {
         .compose(r -> {
           String error = r.error();
           if ("already-recorded".equals(error)) {
-            return Future.failedFuture(ProblemException.conflict("already-recorded", "call-back " + id + " is already recorded"));
+            return Future.failedFuture(ProblemException.conflict("already-recorded", Text.of("visit.callback-recorded", id)));
           }
           if (error != null) {
-            return Future.failedFuture(ProblemException.notFound("no call-back " + id));
+            return Future.failedFuture(ProblemException.notFound(Text.of("visit.no-callback", id)));
           }
           return get(admin, id);
         });
@@ -154,7 +155,7 @@ public final class Callbacks {
     return grid.store().api().hgetall(VisitKeys.callback(id)).map(r -> {
       Map<String, String> h = Hashes.flat(r);
       if (h.isEmpty() || !p.scope().coversRegion(h.get("region"))) {
-        throw ProblemException.notFound("no call-back " + id);
+        throw ProblemException.notFound(Text.of("visit.no-callback", id));
       }
       return view(h);
     });
@@ -195,7 +196,7 @@ public final class Callbacks {
   private static int intField(JsonObject body, String f, int max) {
     Object v = body.getValue(f);
     if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.intValue() < 1 || n.intValue() > max) {
-      throw ProblemException.invalid("/" + f, f + " must be an integer from 1 to " + max);
+      throw ProblemException.invalid("/" + f, Text.of("field.whole-range", f, 1, max));
     }
     return n.intValue();
   }

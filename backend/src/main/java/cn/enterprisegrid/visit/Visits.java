@@ -8,6 +8,7 @@ import cn.enterprisegrid.enterprise.StoredEnterprise;
 import cn.enterprisegrid.grid.GridConfig;
 import cn.enterprisegrid.grid.GridKeys;
 import cn.enterprisegrid.grid.GridStore;
+import cn.enterprisegrid.http.Text;
 import cn.enterprisegrid.http.Problem.FieldError;
 import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.problem.Categories;
@@ -157,26 +158,26 @@ public final class Visits {
     try {
       mode = Mode.valueOf(b.getString("mode"));
     } catch (RuntimeException e) {
-      errors.add(new FieldError("/mode", "mode must be ONSITE, PHONE, WECHAT or SMS"));
+      errors.add(new FieldError("/mode", Text.of("field.one-of", "mode", "ONSITE, PHONE, WECHAT, SMS")));
     }
     long at = 0;
     try {
       Instant t = OffsetDateTime.parse(b.getString("at")).toInstant();
       Instant now = Instant.now();
       if (t.isAfter(now.plus(CLOCK_SKEW))) {
-        errors.add(new FieldError("/at", "at lies in the future"));
+        errors.add(new FieldError("/at", Text.of("visit.at-future")));
       } else if (t.isBefore(now.minus(MAX_AGE))) {
-        errors.add(new FieldError("/at", "a visit must be recorded within " + MAX_AGE.toDays() + " days"));
+        errors.add(new FieldError("/at", Text.of("visit.at-age", MAX_AGE.toDays())));
       }
       at = t.toEpochMilli();
     } catch (DateTimeParseException | NullPointerException e) {
-      errors.add(new FieldError("/at", "at must be an ISO-8601 date-time with offset"));
+      errors.add(new FieldError("/at", Text.of("visit.at-format")));
     }
     JsonObject loc = b.getJsonObject("location");
     Double lat = loc == null ? null : loc.getDouble("lat");
     Double lon = loc == null ? null : loc.getDouble("lon");
     if (mode == Mode.ONSITE && (lat == null || lon == null)) {
-      errors.add(new FieldError("/location", "an on-site visit needs the check-in location"));
+      errors.add(new FieldError("/location", Text.of("visit.location")));
     }
     JsonObject corrections = new JsonObject();
     JsonArray cs = b.getJsonArray("corrections", new JsonArray());
@@ -184,7 +185,7 @@ public final class Visits {
       JsonObject c = cs.getJsonObject(i);
       String field = c.getString("field");
       if (corrections.containsKey(field)) {
-        errors.add(new FieldError("/corrections/" + i + "/field", "field " + field + " is corrected twice"));
+        errors.add(new FieldError("/corrections/" + i + "/field", Text.of("visit.corrected-twice", field)));
       }
       corrections.put(field, c.getValue("value"));
     }
@@ -197,10 +198,9 @@ public final class Visits {
       Category category = named == null || named.isBlank() ? categories.byCode(DEFAULT_CATEGORY).orElse(null)
           : categories.byCodeOrLabel(named.strip()).orElse(null);
       if (text == null || text.isBlank()) {
-        errors.add(new FieldError("/problems/" + i + "/text", "a problem needs its text"));
+        errors.add(new FieldError("/problems/" + i + "/text", Text.of("visit.problem-text")));
       } else if (category == null) {
-        errors.add(new FieldError("/problems/" + i + "/category", "unknown category " + named
-            + " (a code or label of the problem categories, e.g. LABOUR or 用工)"));
+        errors.add(new FieldError("/problems/" + i + "/category", Text.of("visit.problem-category", named)));
       } else {
         heard.add(new Heard(text.strip(), category.code()));
       }
@@ -220,7 +220,7 @@ public final class Visits {
       StoredEnterprise firm = cf.resultAt(0);
       GridConfig cfg = cf.resultAt(1);
       if (!firm.exists() || liaisonId == null || !liaisonId.equals(firm.liaisonId())) {
-        return Future.failedFuture(ProblemException.forbidden("only the firm's assigned liaison may record its visit"));
+        return Future.failedFuture(ProblemException.forbidden(Text.of("visit.assigned-liaison-only")));
       }
       Double distance = null;
       boolean flagged = false;
@@ -256,7 +256,7 @@ public final class Visits {
               args.put("problems", ids)))
           .map(r -> {
             if (!r.ok()) {
-              throw ProblemException.forbidden(r.detail());
+              throw ProblemException.forbidden(Text.of("visit.assigned-liaison-only"));
             }
             JsonObject out = r.json();
             return new JsonObject().put("id", out.getString("id")).put("uscc", req.uscc())

@@ -62,6 +62,7 @@ final class ConsoleWalk extends ProblemConsoleWalk {
     call("consoleLogin", HttpMethod.POST, "/api/v1/auth/login", null, wrong, 429, false);
 
     sample("consoleMe", HttpMethod.GET, "/api/v1/auth/me", admin, null, 200);
+    sample("getFieldDictionary", HttpMethod.GET, "/api/v1/dictionary/fields", admin, null, 200);
 
     JsonObject account = new JsonObject().put("username", "contract.author").put("password", "secret-pass-1")
         .put("role", "POLICY_AUTHOR").put("scope", new JsonObject().put("department", JXJ));

@@ -83,6 +83,7 @@ final class MiniProgramWalk extends Walk {
   void policies() {
     JsonObject matched = app.get("/mp/v1/policies/matched", firm).bodyAsJsonObject();
     sample("mpMatchedPolicies", HttpMethod.GET, "/mp/v1/policies/matched", firm, null, 200);
+    sample("mpFieldDictionary", HttpMethod.GET, "/mp/v1/dictionary/fields", firm, null, 200);
     call("mpMatchedPolicies", HttpMethod.GET, "/mp/v1/policies/matched", unregisteredFirm(), null, 404, false);
 
     sample("mpSearchPolicies", HttpMethod.GET, "/mp/v1/policies/search?q=" + enc("研发 补助") + "&limit=5", firm, null, 200);

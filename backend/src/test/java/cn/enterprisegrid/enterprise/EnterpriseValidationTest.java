@@ -44,13 +44,13 @@ class EnterpriseValidationTest {
     char wrongCheck = good.charAt(17) == '0' ? '1' : '0';
     String badCheck = good.substring(0, 17) + wrongCheck;
     JsonObject p = assertFieldProblem(Firms.put(app, admin, Firms.firm(badCheck, Firms.HUABU)), 422, "/uscc");
-    assertThat(p.getString("detail")).contains("check character");
+    assertThat(p.getString("detail")).contains("校验码");
     // a code whose own check character is right but whose organisation code fails GB 11714
     String org = good.substring(8, 16) + (good.charAt(16) == '0' ? '1' : '0');
     String first17 = good.substring(0, 8) + org;
     String badOrg = first17 + Uscc.checkCharacter(first17);
     p = assertFieldProblem(Firms.put(app, admin, Firms.firm(badOrg, Firms.HUABU)), 422, "/uscc");
-    assertThat(p.getString("detail")).contains("organisation code");
+    assertThat(p.getString("detail")).contains("组织机构代码");
     assertThat(assertFieldProblem(Firms.put(app, admin, Firms.firm("91330824MA2X0000", Firms.HUABU)), 400, "/uscc")
         .getString("detail")).contains("pattern");
   }

@@ -114,7 +114,7 @@ class ImportTest {
     String huge = "{\"name\":\"" + "x".repeat(70_000) + "\"}";
     JsonObject r = result(Firms.importBody(app, admin, "application/x-ndjson", huge + "\n" + good.encode()));
     assertThat(r.getLong("created")).isEqualTo(1);
-    assertThat(rejection(r, 1).getString("reason")).contains("longer than");
+    assertThat(rejection(r, 1).getString("reason")).contains("超过");
   }
 
   @Test
@@ -127,7 +127,7 @@ class ImportTest {
         inside.encode() + "\n" + outside.encode() + "\n"));
     assertThat(r.getLong("created")).isEqualTo(1);
     assertThat(rejection(r, 2).getString("field")).isEqualTo("regionCode");
-    assertThat(rejection(r, 2).getString("reason")).contains("outside");
+    assertThat(rejection(r, 2).getString("reason")).contains("不在本账号的区划");
     // a firm registered elsewhere cannot be pulled into the township by an import
     JsonObject elsewhere = Firms.firm(Firms.uscc(), Firms.MAJIN);
     Firms.put(app, admin, elsewhere);

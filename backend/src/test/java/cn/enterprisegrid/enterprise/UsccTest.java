@@ -36,9 +36,9 @@ class UsccTest {
 
   @Test
   void namesWhatIsWrong() {
-    assertThat(Uscc.problem("9135010")).get().asString().contains("18 characters");
-    assertThat(Uscc.problem("91350100M000100YI3")).get().asString().contains("character 17");
-    assertThat(Uscc.problem("91350100M000100Y44")).get().asString().contains("should be 3");
+    assertThat(Uscc.problem("9135010")).get().asString().contains("18 位");
+    assertThat(Uscc.problem("91350100M000100YI3")).get().asString().contains("第 17 位");
+    assertThat(Uscc.problem("91350100M000100Y44")).get().asString().contains("应为 3");
     // The overall check is right, the embedded organisation code's check is not.
     String orgBody = "MA28X7Y0";
     char right = Uscc.organisationCheck(orgBody);

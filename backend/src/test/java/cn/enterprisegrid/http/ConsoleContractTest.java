@@ -59,11 +59,11 @@ class ConsoleContractTest {
         }
       });
     });
-    assertThat(ops).hasSize(84).contains("POST /api/v1/enterprises/import", "GET /api/v1/grid/coverage",
+    assertThat(ops).hasSize(85).contains("POST /api/v1/enterprises/import", "GET /api/v1/grid/coverage",
         "POST /api/v1/applications/{id}/disburse", "GET /api/v1/enterprises/{uscc}/code.png",
         "GET /api/v1/reports/problems", "GET /api/v1/reports/bulletins", "PUT /api/v1/reports/bulletins/thresholds",
         "GET /api/v1/inbox", "POST /api/v1/inbox/{id}/read", "PATCH /api/v1/accounts/{username}",
-        "POST /api/v1/problems/{id}/dispatch", "PUT /api/v1/calendar/{year}");
+        "POST /api/v1/problems/{id}/dispatch", "PUT /api/v1/calendar/{year}", "GET /api/v1/dictionary/fields");
   }
 
   @Test

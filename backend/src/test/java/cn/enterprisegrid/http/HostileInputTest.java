@@ -84,7 +84,7 @@ class HostileInputTest {
     assertFieldProblem(app.get("/api/v1/enterprises?limit=5&q=%e4%b8", admin), 400, "/q");
     assertFieldProblem(app.get("/api/v1/audit?%zz=1", admin), 400, "/%zz");
     JsonObject path = assertProblem(app.get("/api/v1/enterprises/%zz", admin), 400, "/problems/bad-request");
-    assertThat(path.getString("title")).isEqualTo("请求路径编码有误");
+    assertThat(path.getString("title")).isEqualTo("请求有误");
     assertProblem(app.post("/mp/v1/policies/%ff/apply", null, new JsonObject()), 400, "/problems/bad-request");
   }
 

@@ -62,6 +62,8 @@ class MatchedPoliciesTest {
     assertThat(revenueLeaf.getString("field")).isEqualTo("revenue");
     assertThat(revenueLeaf.getString("truth")).isEqualTo("TRUE");
     assertThat(revenueLeaf.getString("clauseText")).isEqualTo("第二条 营业收入不低于1000万元。");
+    assertThat(revenueLeaf.getString("label")).isEqualTo("上年度营业收入");
+    assertThat(revenueLeaf.getString("message")).isEqualTo("上年度营业收入6,000万元，满足不低于1,000万元");
 
     JsonObject smallView = app.get("/mp/v1/policies/matched", fx.firmToken(small)).bodyAsJsonObject();
     assertThat(smallView.getJsonArray("eligible")).isEmpty();
@@ -70,11 +72,14 @@ class MatchedPoliciesTest {
     JsonObject gap = near.getJsonArray("gaps").getJsonObject(0);
     assertThat(gap.getString("field")).isEqualTo("revenue");
     assertThat(gap.getDouble("shortBy")).isEqualTo(100.0);
+    assertThat(gap.getString("message")).isEqualTo("上年度营业收入还差100万元");
     assertThat(gap.getString("clauseText")).startsWith("第二条");
 
     JsonObject blankView = app.get("/mp/v1/policies/matched", fx.firmToken(blank)).bodyAsJsonObject();
     JsonObject unknown = blankView.getJsonArray("unknown").getJsonObject(0);
     assertThat(unknown.getJsonArray("missing")).contains("revenue");
+    assertThat(unknown.getJsonArray("explanation").stream().map(l -> ((JsonObject) l).getString("message")))
+        .contains("缺少资料：上年度营业收入，请补充");
   }
 
   @Test

@@ -92,7 +92,7 @@ class RedemptionTest {
   void eligibilityIsCheckedAgainAtApplyTimeAndCorrectedFiguresAreRecorded() {
     String id = fx.publish(PolicyFixture.policy("复核资格", "ONE_CLICK", 1, 100));
     JsonObject problem = assertProblem(fx.apply(id, fx.firmToken(poor), null, null), 422, "/problems/ineligible");
-    assertThat(problem.getString("detail")).contains("conditions");
+    assertThat(problem.getString("detail")).contains("申报条件");
     assertThat(fx.pool(id).getValue("reserved").toString()).isEqualTo("0");
 
     // the firm corrects its employees in the same tap: recorded as SELF_REPORTED

@@ -51,7 +51,7 @@ class ProblemAppealTest {
     Problem twice = fx.refused("2026-05-12T11:00", id, Step.APPEAL, StepArgs.appeal("再申诉")).problem();
     assertThat(twice.status()).isEqualTo(409);
     assertThat(twice.type()).isEqualTo("/problems/appeal-exists");
-    assertThat(twice.detail()).contains("只能申诉一次");
+    assertThat(twice.detail().toString()).contains("只能申诉一次");
 
     assertThat(fx.refused("2026-05-13T09:00", id, Step.APPEAL_DECISION, StepArgs.decide(true, null))
         .problem().status()).isEqualTo(422);

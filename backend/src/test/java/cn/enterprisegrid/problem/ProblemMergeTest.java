@@ -98,14 +98,14 @@ class ProblemMergeTest {
     var p = fx.refused("2026-03-02T13:30", third, Step.MERGE, StepArgs.merge(source)).problem();
     assertThat(p.status()).isEqualTo(409);
     assertThat(p.type()).isEqualTo("/problems/merge-target-merged");
-    assertThat(p.detail()).contains("已并入诉求" + target);
+    assertThat(p.detail().toString()).contains("已并入诉求" + target);
     assertThat(fx.refused("2026-03-02T13:30", target, Step.MERGE, StepArgs.merge(third)).problem().type())
         .isEqualTo("/problems/has-merged");
     fx.step("2026-03-02T13:40", third, Step.REJECT, StepArgs.note("重复提交"));
     String fourth = outage("2026-03-02T14:00").getString("id");
     var closed = fx.refused("2026-03-02T14:10", fourth, Step.MERGE, StepArgs.merge(third)).problem();
     assertThat(closed.type()).isEqualTo("/problems/merge-target-closed");
-    assertThat(closed.detail()).contains("不予受理");
+    assertThat(closed.detail().toString()).contains("不予受理");
     assertThat(view(third).getJsonArray("merged")).as("a refused merge leaves no link").isEmpty();
     // merging twice changes nothing
     fx.step("2026-03-02T14:20", source, Step.MERGE, StepArgs.merge(target));

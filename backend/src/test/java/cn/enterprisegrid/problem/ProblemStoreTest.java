@@ -59,7 +59,8 @@ class ProblemStoreTest {
     Problem refused = fx.refused("2026-02-13T10:00", id, Step.REJECT, StepArgs.note("不属实")).problem();
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.type()).isEqualTo("/problems/step-not-allowed");
-    assertThat(refused.detail()).contains("办理中").contains("IN_PROGRESS").contains("不予受理").contains("REJECT");
+    assertThat(refused.detail().render(cn.enterprisegrid.http.Language.ZH)).contains("办理中").contains("不予受理");
+    assertThat(refused.detail().render(cn.enterprisegrid.http.Language.EN)).contains("IN_PROGRESS").contains("REJECT");
     assertThat(refused.extensions().getString("status")).isEqualTo("IN_PROGRESS");
     assertThat(refused.extensions().getString("step")).isEqualTo("REJECT");
 
