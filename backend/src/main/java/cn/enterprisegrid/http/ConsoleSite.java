@@ -51,7 +51,7 @@ public final class ConsoleSite {
           // a missing asset is a 404 problem, never the page (a script answered with HTML breaks
           // the app with a MIME error instead of a clear miss)
           router.get(PATH + "/assets/*").handler(ctx -> Problems.send(ctx,
-              Problem.of(404, "not-found", "未找到", "没有这个静态文件：" + ctx.request().path())));
+              Problem.of(404, "not-found", Text.of("not-found.asset", ctx.request().path()))));
           router.get(PATH + "/*").handler(ctx -> {
             if (ctx.request().path().equals(PATH)) {
               ctx.redirect(PATH + "/");
