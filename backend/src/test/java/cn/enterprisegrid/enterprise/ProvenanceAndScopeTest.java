@@ -1,5 +1,7 @@
 package cn.enterprisegrid.enterprise;
 
+import cn.enterprisegrid.http.Language;
+import cn.enterprisegrid.http.ProblemException;
 import cn.enterprisegrid.testing.AdminToken;
 import cn.enterprisegrid.testing.WithBackend;
 import cn.enterprisegrid.testing.TestBackend;
@@ -115,9 +117,12 @@ class ProvenanceAndScopeTest {
   void selfReportFieldsAreValidated() {
     JsonObject f = Firms.firm(Firms.uscc(), Firms.HUABU);
     Firms.put(app, admin, f);
-    assertThat(store.selfReport(f.getString("uscc"), new JsonObject().put("name", "x"), "wx:u")
-        .toCompletionStage().toCompletableFuture().handle((r, e) -> e).join())
-        .hasMessageContaining("name 不能在此修改");
+    Throwable refused = store.selfReport(f.getString("uscc"), new JsonObject().put("name", "x"), "wx:u")
+        .toCompletionStage().toCompletableFuture().handle((r, e) -> e).join();
+    // the exception's message is the log's (English); the firm reads the problem's Chinese text
+    Throwable cause = refused instanceof ProblemException ? refused : refused.getCause();
+    assertThat(((ProblemException) cause).problem().toJson("", Language.ZH).encode())
+        .contains("name 不能在此修改");
   }
 
   @Test
