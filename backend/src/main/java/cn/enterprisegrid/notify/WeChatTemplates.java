@@ -11,8 +11,8 @@ import java.util.Map;
  * {@code {"policy":{"id":"...","longTerm":false,"data":{"thing1":"title","date3":"closesOn",...}},...}}. A data
  * entry maps a template key to a named value of the {@link Message}; values are fitted to the key's kind so that
  * WeChat does not refuse them (47003): {@code thing} at most 20 characters, {@code name} 10 (20 in ASCII),
- * {@code character_string} 32 printable ASCII, {@code phrase} at most 5 Chinese characters, {@code number} digits
- * (with one decimal point). Other kinds are sent as they are.
+ * {@code character_string} 32 printable ASCII. Kinds that cannot be fitted by cutting (e.g. {@code phrase}) are
+ * sent as they are.
  */
 final class WeChatTemplates {
 
@@ -64,19 +64,6 @@ final class WeChatTemplates {
         yield ascii.length() > 32 ? ascii.substring(0, 32) : ascii;
       }
       case "car_number" -> cut(value, 8);
-      // a phrase is Chinese characters only (不予受理, 已拨付): anything else would be refused whole
-      case "phrase" -> {
-        String han = value.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        // cut without an ellipsis, which is no Chinese character either
-        yield han.isEmpty() ? value : han.substring(0, han.offsetByCodePoints(0, Math.min(5, han.codePointCount(0,
-            han.length()))));
-      }
-      case "number" -> {
-        String digits = value.replaceAll("[^0-9.]", "");
-        int dot = digits.indexOf('.');
-        yield dot < 0 ? digits : digits.substring(0, dot + 1) + digits.substring(dot + 1).replace(".", "");
-      }
       default -> value;
     };
   }
